@@ -1,0 +1,16 @@
+/* Interface language: _() translates a message, N_() marks one for
+ * translation where it sits in a static table (translated when shown).
+ * Both are no-ops when NLS is disabled at configure time. */
+#ifndef YUSUAN_I18N_H
+#define YUSUAN_I18N_H
+
+#if ENABLE_NLS
+# include <libintl.h>
+# define _(s) gettext(s)
+#else
+# define _(s) (s)
+# define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
+#endif
+#define N_(s) (s)
+
+#endif
