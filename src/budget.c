@@ -1,0 +1,282 @@
+#include "config.h"
+
+#include "budget.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void budget_init(struct budget *b)
+{
+	*b = (struct budget){0};
+	diags_init(&b->diags);
+	/* Index 0 stands for "no file" in origins. */
+	b->capfiles = 8;
+	b->files = xcalloc(b->capfiles, sizeof *b->files);
+	b->nfiles = 1;
+}
+
+void budget_free(struct budget *b)
+{
+	for (size_t i = 0; i < b->nfiles; i++)
+		free(b->files[i].path);
+	free(b->files);
+	for (size_t i = 0; i < b->nfindings; i++)
+		free(b->findings[i].text);
+	free(b->findings);
+	free(b->depts);
+	diags_free(&b->diags);
+	arena_free(&b->arena);
+	*b = (struct budget){0};
+}
+
+uint32_t budget_add_file(struct budget *b, const char *path)
+{
+	if (b->nfiles == b->capfiles) {
+		b->capfiles *= 2;
+		b->files = xreallocarray(b->files, b->capfiles, sizeof *b->files);
+	}
+	b->files[b->nfiles] = (struct source_file){ .path = xstrdup(path) };
+	return (uint32_t)b->nfiles++;
+}
+
+struct department *budget_add_department(struct budget *b, const char *dir)
+{
+	struct department *d = arena_alloc(&b->arena, sizeof *d);
+	d->dir = arena_strdup(&b->arena, dir ? dir : "");
+	d->name = d->dir;
+	d->unit = UNIT_WAN;
+	if (b->ndepts == b->capdepts) {
+		b->capdepts = b->capdepts ? b->capdepts * 2 : 8;
+		b->depts = xreallocarray(b->depts, b->capdepts, sizeof *b->depts);
+	}
+	b->depts[b->ndepts++] = d;
+	return d;
+}
+
+struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,
+                      const char *code, const char *name, struct origin at)
+{
+	struct node *n = arena_alloc(&b->arena, sizeof *n);
+	n->kind = (uint8_t)kind;
+	n->code = arena_strdup(&b->arena, code ? code : "");
+	n->name = arena_strdup(&b->arena, name ? name : "");
+	n->at = at;
+	if (parent)
+		node_attach(b, parent, n);
+	return n;
+}
+
+void node_attach(struct budget *b, struct node *parent, struct node *n)
+{
+	n->parent = parent;
+	if (!n->dept)
+		n->dept = parent->dept;
+	if (parent->nkids == parent->capkids) {
+		uint32_t cap = parent->capkids ? parent->capkids * 2 : 4;
+		struct node **kids = arena_alloc(&b->arena, cap * sizeof *kids);
+		if (parent->nkids)
+			memcpy(kids, parent->kids, parent->nkids * sizeof *kids);
+		parent->kids = kids;
+		parent->capkids = cap;
+	}
+	parent->kids[parent->nkids++] = n;
+}
+
+struct node *node_find_child(const struct node *parent, enum node_kind kind,
+                             const char *code)
+{
+	for (uint32_t i = 0; i < parent->nkids; i++) {
+		struct node *k = parent->kids[i];
+		if (k->kind == kind && strcmp(k->code, code) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+static struct figure *find_figure(const struct node *n, enum table_kind table,
+                                  enum column column)
+{
+	for (uint16_t i = 0; i < n->nfigs; i++)
+		if (n->figs[i].table == table && n->figs[i].column == column)
+			return &n->figs[i];
+	return NULL;
+}
+
+void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
+                     enum column column, int64_t fen, struct origin at)
+{
+	struct figure *f = find_figure(n, table, column);
+	if (f) {
+		f->fen += fen;
+		f->flags |= FIG_MULTI;
+		return;
+	}
+	if (n->nfigs == n->capfigs) {
+		uint16_t cap = n->capfigs ? (uint16_t)(n->capfigs * 2) : 4;
+		struct figure *figs = arena_alloc(&b->arena, cap * sizeof *figs);
+		if (n->nfigs)
+			memcpy(figs, n->figs, n->nfigs * sizeof *figs);
+		n->figs = figs;
+		n->capfigs = cap;
+	}
+	n->figs[n->nfigs++] = (struct figure){
+		.fen = fen, .at = at, .table = (uint8_t)table, .column = (uint8_t)column,
+	};
+}
+
+const struct figure *node_figure(const struct node *n, enum table_kind table,
+                                 enum column column)
+{
+	return find_figure(n, table, column);
+}
+
+const struct figure *node_headline(const struct node *n)
+{
+	/* The table that describes a node best comes first. */
+	static const uint8_t order[] = {
+		TK_SPENDING, TK_BASIC, TK_ECON, TK_PROJECTS, TK_INDICATORS,
+		TK_SANGONG, TK_SUMMARY, TK_APPROP, TK_GENERAL, TK_INCOME,
+		TK_GOVFUND, TK_STATECAP,
+	};
+	if (n->kind == NODE_DEPARTMENT || n->kind == NODE_COLLECTION) {
+		const struct figure *f = node_figure(n, TK_SUMMARY, COL_SPEND_ALL);
+		if (f)
+			return f;
+	}
+	for (size_t i = 0; i < sizeof order; i++) {
+		const struct figure *f = node_figure(n, order[i], COL_TOTAL);
+		if (f)
+			return f;
+	}
+	/* A line that holds one figure only (an income source, a 三公 item). */
+	return n->nfigs ? &n->figs[0] : NULL;
+}
+
+const char *node_kind_name(enum node_kind k)
+{
+	static const char *const names[NODE__COUNT] = {
+		[NODE_COLLECTION] = "collection", [NODE_DEPARTMENT] = "department",
+		[NODE_SECTION] = "section", [NODE_INCOME] = "income",
+		[NODE_FUNC] = "func", [NODE_ECON] = "econ", [NODE_UNIT] = "unit",
+		[NODE_PROJECT] = "project", [NODE_GROUP] = "group",
+		[NODE_INDICATOR] = "indicator", [NODE_SANGONG] = "sangong",
+		[NODE_LEVEL] = "level", [NODE_TEXT] = "text",
+	};
+	return k < NODE__COUNT ? names[k] : "?";
+}
+
+const char *table_kind_name(enum table_kind k)
+{
+	static const char *const names[TK__COUNT] = {
+		[TK_NONE] = "", [TK_SUMMARY] = "收支总表", [TK_INCOME] = "收入总表",
+		[TK_SPENDING] = "支出总表", [TK_APPROP] = "财政拨款收支总表",
+		[TK_GENERAL] = "一般公共预算支出表", [TK_BASIC] = "基本支出表",
+		[TK_ECON] = "经济分类汇总表", [TK_SANGONG] = "三公经费表",
+		[TK_GOVFUND] = "政府性基金表", [TK_STATECAP] = "国有资本经营表",
+		[TK_PROJECTS] = "项目支出表", [TK_TARGETS] = "整体绩效目标表",
+		[TK_INDICATORS] = "项目绩效目标表",
+	};
+	return k < TK__COUNT ? names[k] : "";
+}
+
+const char *column_label(enum column c)
+{
+	static const char *const labels[COL__COUNT] = {
+		[COL_TOTAL] = N_("Total"),
+		[COL_BASIC] = N_("Basic spending"),
+		[COL_PERSONNEL] = N_("Personnel"),
+		[COL_WAGES] = N_("Wages and benefits"),
+		[COL_FAMILY] = N_("Subsidies to individuals and families"),
+		[COL_PUBLIC] = N_("Public expenses"),
+		[COL_GOODS] = N_("Goods and services"),
+		[COL_CAPITAL] = N_("Capital spending"),
+		[COL_PROJECT] = N_("Project spending"),
+		[COL_OPERATING] = N_("Other operating projects"),
+		[COL_SPECIFIC] = N_("Specific-purpose projects"),
+		[COL_GENERAL] = N_("General public budget"),
+		[COL_APPROP] = N_("of which: fiscal appropriation"),
+		[COL_GOVFUND] = N_("Government fund budget"),
+		[COL_STATECAP] = N_("State capital operation budget"),
+		[COL_SPECIAL] = N_("Fiscal special account funds"),
+		[COL_BUSINESS] = N_("Business income"),
+		[COL_ENTERPRISE] = N_("Operating income of public institutions"),
+		[COL_SUPERIOR] = N_("Grants from higher authorities"),
+		[COL_SUBORDINATE] = N_("Remittances from subordinate units"),
+		[COL_OTHER] = N_("Other income"),
+		[COL_UNITFUNDS] = N_("Unit funds"),
+		[COL_GOVBUDGET] = N_("Government budget funds"),
+		[COL_CARRY] = N_("Carry-over from last year"),
+		[COL_CARRY_GENERAL] = N_("Carry-over: general public budget"),
+		[COL_CARRY_GOVFUND] = N_("Carry-over: government fund budget"),
+		[COL_CARRY_STATECAP] = N_("Carry-over: state capital operation budget"),
+		[COL_INCOME_YEAR] = N_("Income this year"),
+		[COL_INCOME_ALL] = N_("Total income"),
+		[COL_SPEND_YEAR] = N_("Spending this year"),
+		[COL_SPEND_ALL] = N_("Total spending"),
+		[COL_CARRY_OUT] = N_("Carry-over to next year"),
+		[COL_ABROAD] = N_("Official travel abroad"),
+		[COL_CAR] = N_("Official vehicles"),
+		[COL_CAR_BUY] = N_("Vehicle purchase"),
+		[COL_CAR_RUN] = N_("Vehicle operation"),
+		[COL_RECEPTION] = N_("Official reception"),
+	};
+	return c < COL__COUNT ? labels[c] : "?";
+}
+
+const char *section_label(enum section s)
+{
+	static const char *const labels[SEC__COUNT] = {
+		[SEC_INCOME] = N_("Income"),
+		[SEC_FUNC] = N_("Spending by function"),
+		[SEC_ECON] = N_("Spending by economic class"),
+		[SEC_UNITS] = N_("Units and projects"),
+		[SEC_SANGONG] = N_("\"Three public\" expenses"),
+		[SEC_TARGETS] = N_("Department performance targets"),
+		[SEC_FINDINGS] = N_("Check results"),
+	};
+	return s < SEC__COUNT ? labels[s] : "?";
+}
+
+const char *group_label(enum indicator_group g)
+{
+	static const char *const labels[GRP__COUNT] = {
+		[GRP_COST] = N_("Cost indicators"),
+		[GRP_OUTPUT] = N_("Output indicators"),
+		[GRP_EFFECT] = N_("Effect indicators"),
+		[GRP_SATISFACTION] = N_("Satisfaction indicators"),
+	};
+	return g < GRP__COUNT ? labels[g] : "?";
+}
+
+const char *project_type_name(enum project_type t)
+{
+	switch (t) {
+	case PT_OPERATING: return "其他运转类";
+	case PT_SPECIFIC: return "特定目标类";
+	case PT_UNKNOWN: break;
+	}
+	return "";
+}
+
+void budget_add_finding(struct budget *b, enum severity sev, enum finding_kind kind,
+                        struct node *node, struct origin a, struct origin b_at,
+                        int64_t expected, int64_t actual, const char *fmt, ...)
+{
+	if (b->nfindings == b->capfindings) {
+		b->capfindings = b->capfindings ? b->capfindings * 2 : 16;
+		b->findings = xreallocarray(b->findings, b->capfindings, sizeof *b->findings);
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	b->findings[b->nfindings++] = (struct finding){
+		.sev = sev, .kind = kind, .node = node, .a = a, .b = b_at,
+		.expected = expected, .actual = actual, .text = text,
+	};
+	if (node && kind != FIND_CODE)
+		node->flags |= sev == SEV_NOTE ? NODE_F_ROUNDING : NODE_F_DISCREPANCY;
+}
