@@ -1,0 +1,51 @@
+/* UTF-8 text of one file → CSV records, one callback per record.
+ *
+ * Strict CSV (libcsv in strict mode): a stray or unterminated quote stops
+ * the file with a message, after every record before it was delivered.
+ * Line ends CRLF, LF or a lone CR; quoted cells may hold line breaks;
+ * records may differ in length; blank lines are not records.  Unquoted
+ * cells lose leading and trailing spaces and tabs; cells are otherwise as
+ * parsed (no padding, no trimming of empty cells).
+ *
+ * Limits, each named in its message: a cell of at most 1 MiB (the file
+ * stops), 4096 cells per record (the rest are dropped, one warning per
+ * file), 2,000,000 records per file (the file stops). */
+#ifndef YUSUAN_RECORDS_H
+#define YUSUAN_RECORDS_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RECORD_CELL_MAX ((size_t)1 << 20)   /* bytes in one cell */
+#define RECORD_CELLS_MAX 4096               /* cells in one record */
+#define RECORDS_MAX 2000000                 /* records in one file */
+
+struct record {
+	uint32_t no;               /* 1-based record number */
+	uint32_t line;             /* physical line where it starts, 1-based */
+	size_t ncells;             /* at least 1 */
+	const char *const *cells;  /* each NUL-terminated, but may hold NULs */
+	const size_t *lens;        /* so use these lengths */
+};
+
+/* Gets each record; the record and its cells are valid only during the
+ * call.  Return false to stop reading the file (no message is added). */
+typedef bool (*record_fn)(const struct record *r, void *ctx);
+
+/* Owns the buffers, reused from record to record and file to file. */
+struct csv_reader;
+
+struct csv_reader *csv_reader_new(void);
+void csv_reader_free(struct csv_reader *r);
+
+/* Parses all of text (len bytes, no BOM) with delim ',' or '\t'.
+ * Messages go to d as file:record.  Returns false when the file stopped
+ * early with an error added to d; true when it was read to the end or fn
+ * asked to stop. */
+bool csv_read(struct csv_reader *r, const char *text, size_t len, char delim,
+              const char *file, struct diags *d, record_fn fn, void *ctx);
+
+#endif
