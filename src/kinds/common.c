@@ -1,0 +1,241 @@
+#include "config.h"
+
+#include "kinds/kinds.h"
+#include "code.h"
+#include "i18n.h"
+
+#include <string.h>
+
+struct origin row_origin(const struct reader *r, const struct srow *row)
+{
+	return (struct origin){ .file = r->s->file_index, .record = row->record };
+}
+
+bool cell_amount(struct reader *r, const struct srow *row, size_t col,
+                 int64_t *fen, struct node *node)
+{
+	const char *cell = sheet_cell(row, col);
+	const char *why = NULL;
+	switch (amount_parse(cell, strlen(cell), r->s->unit, fen, &why)) {
+	case AMOUNT_OK:
+		return true;
+	case AMOUNT_NONE:
+		return false;
+	case AMOUNT_BAD:
+		break;
+	}
+	const char *path = col < r->s->npaths ? r->s->paths[col] : "";
+	/* TRANSLATORS: column N (its header), the cell text, why it cannot be read. */
+	diag_add(&r->b->diags, r->s->file, row->record, SEV_ERROR,
+	         _("column %zu (%s): cannot read the amount '%s': %s"),
+	         col + 1, path[0] ? path : "-", cell, why ? why : "");
+	if (node)
+		node->flags |= NODE_F_UNREADABLE;
+	return false;
+}
+
+void bad_code(struct reader *r, const struct srow *row, const char *cell,
+              const char *why)
+{
+	diag_add(&r->b->diags, r->s->file, row->record, SEV_ERROR,
+	         _("cannot read the code '%s': %s"), cell, why ? why : "");
+}
+
+/* Header words for each column.  Labels are compared after label_norm, so
+ * spaces, full-width brackets and 其中： do not matter. */
+static const struct {
+	const char *word;
+	int column;
+} column_words[] = {
+	{ "合计", COL_TOTAL }, { "总计", COL_TOTAL }, { "资金总额", COL_TOTAL },
+	{ "三公经费合计", COL_TOTAL }, { "项目金额", COL_TOTAL },
+	{ "基本支出", COL_BASIC }, { "人员经费", COL_PERSONNEL },
+	{ "工资福利支出", COL_WAGES }, { "对个人和家庭的补助", COL_FAMILY },
+	{ "对个人和家庭补助", COL_FAMILY }, { "公用经费", COL_PUBLIC },
+	{ "商品和服务支出", COL_GOODS }, { "资本性支出", COL_CAPITAL },
+	{ "项目支出", COL_PROJECT }, { "其他运转类", COL_OPERATING },
+	{ "其他运转类项目", COL_OPERATING }, { "特定目标类", COL_SPECIFIC },
+	{ "特定目标类项目", COL_SPECIFIC },
+	{ "一般公共预算", COL_GENERAL }, { "一般公共预算拨款", COL_GENERAL },
+	{ "一般公共预算拨款收入", COL_GENERAL }, { "一般公共预算资金", COL_GENERAL },
+	{ "财政拨款", COL_APPROP },
+	{ "政府性基金", COL_GOVFUND }, { "政府性基金预算", COL_GOVFUND },
+	{ "政府性基金预算拨款", COL_GOVFUND }, { "政府性基金预算拨款收入", COL_GOVFUND },
+	{ "国有资本经营预算", COL_STATECAP }, { "国有资本经营预算拨款", COL_STATECAP },
+	{ "国有资本经营预算拨款收入", COL_STATECAP },
+	{ "财政专户管理资金", COL_SPECIAL }, { "财政专户管理资金收入", COL_SPECIAL },
+	{ "事业收入", COL_BUSINESS }, { "事业单位经营收入", COL_ENTERPRISE },
+	{ "上级补助收入", COL_SUPERIOR }, { "附属单位上缴收入", COL_SUBORDINATE },
+	{ "其他收入", COL_OTHER }, { "单位资金", COL_UNITFUNDS },
+	{ "政府预算资金", COL_GOVBUDGET },
+	{ "上年结转", COL_CARRY }, { "上年结转结余", COL_CARRY },
+	{ "上年结转结余收入", COL_CARRY },
+	{ "因公出国(境)费", COL_ABROAD }, { "因公出国费", COL_ABROAD },
+	{ "公务用车购置及运行费", COL_CAR }, { "公务用车购置费", COL_CAR_BUY },
+	{ "公务用车运行费", COL_CAR_RUN }, { "公务用车运行维护费", COL_CAR_RUN },
+	{ "公务接待费", COL_RECEPTION },
+};
+
+static int column_for_word(const char *norm)
+{
+	for (size_t i = 0; i < sizeof column_words / sizeof *column_words; i++)
+		if (strcmp(norm, column_words[i].word) == 0)
+			return column_words[i].column;
+	return -1;
+}
+
+int column_for_path(const char *path)
+{
+	if (!path[0])
+		return -1;
+	char leaf[256], parent[256] = "";
+	label_norm(path_leaf(path), leaf, sizeof leaf);
+	const char *slash = strrchr(path, '/');
+	if (slash) {
+		const char *start = slash;
+		while (start > path && start[-1] != '/')
+			start--;
+		char tmp[256];
+		size_t n = (size_t)(slash - start) < sizeof tmp - 1 ? (size_t)(slash - start) : sizeof tmp - 1;
+		memcpy(tmp, start, n);
+		tmp[n] = '\0';
+		label_norm(tmp, parent, sizeof parent);
+	}
+	int pc = parent[0] ? column_for_word(parent) : -1;
+	/* 小计 (and a 合计 under a group) is the group's own total. */
+	if (strcmp(leaf, "小计") == 0 || (strcmp(leaf, "合计") == 0 && pc >= 0))
+		return pc >= 0 ? pc : COL_TOTAL;
+	int c = column_for_word(leaf);
+	/* Carry-over columns name the fund under a carry-over heading. */
+	if (strstr(parent, "结转")) {
+		if (c == COL_GENERAL)
+			return COL_CARRY_GENERAL;
+		if (c == COL_GOVFUND)
+			return COL_CARRY_GOVFUND;
+		if (c == COL_STATECAP)
+			return COL_CARRY_STATECAP;
+	}
+	return c;
+}
+
+struct node *section_node(struct reader *r, enum section sec)
+{
+	struct department *d = r->d;
+	if (!d->sections[sec]) {
+		static const char *const names[SEC__COUNT] = {
+			[SEC_INCOME] = "收入", [SEC_FUNC] = "支出（功能分类）",
+			[SEC_ECON] = "支出（经济分类）", [SEC_UNITS] = "单位与项目",
+			[SEC_SANGONG] = "三公经费", [SEC_TARGETS] = "整体绩效目标",
+			[SEC_FINDINGS] = "核对结果",
+		};
+		struct node *n = node_new(r->b, d->node, NODE_SECTION, "", names[sec],
+		                          (struct origin){0});
+		n->sub = (uint8_t)sec;
+		d->sections[sec] = n;
+	}
+	return d->sections[sec];
+}
+
+static struct node *code_chain(struct reader *r, struct node *root, enum node_kind kind,
+                               enum code_scheme scheme, const char *code,
+                               const char *name, struct origin at)
+{
+	int level = code_level(code);
+	if (level <= 0)
+		level = 1;
+	struct node *parent = root;
+	if (level > 1) {
+		char up[16];
+		code_parent(code, up, sizeof up);
+		parent = code_chain(r, root, kind, scheme, up, NULL, (struct origin){0});
+	}
+	struct node *n = node_find_child(parent, kind, code);
+	if (!n) {
+		const char *std = r->cls ? classification_name(r->cls, scheme, code) : NULL;
+		n = node_new(r->b, parent, kind, code, name && name[0] ? name : std ? std : code, at);
+		n->sub = (uint8_t)level;
+	} else if (name && name[0] && n->at.file == 0) {
+		/* A node built for its children gets the table's own row later. */
+		n->name = arena_strdup(&r->b->arena, name);
+		n->at = at;
+	}
+	return n;
+}
+
+struct node *func_node(struct reader *r, const char *code, const char *name,
+                       struct origin at)
+{
+	return code_chain(r, section_node(r, SEC_FUNC), NODE_FUNC, SCHEME_FUNC,
+	                  code, name, at);
+}
+
+struct node *econ_node(struct reader *r, const char *code, const char *name,
+                       struct origin at)
+{
+	return code_chain(r, section_node(r, SEC_ECON), NODE_ECON, SCHEME_ECON,
+	                  code, name, at);
+}
+
+struct node *unit_node(struct reader *r, const char *code, const char *name,
+                       struct origin at)
+{
+	struct node *units = section_node(r, SEC_UNITS);
+	struct node *found = NULL;
+	for (uint32_t i = 0; i < units->nkids && !found; i++) {
+		struct node *u = units->kids[i];
+		if (u->kind != NODE_UNIT)
+			continue;
+		if (code && code[0] && u->code[0] && strcmp(u->code, code) == 0)
+			found = u;
+		else if (name && name[0] && strcmp(u->name, name) == 0 &&
+		         (!code || !code[0] || !u->code[0]))
+			found = u;
+	}
+	if (!found)
+		return node_new(r->b, units, NODE_UNIT, code, name, at);
+	if (code && code[0] && !found->code[0])
+		found->code = arena_strdup(&r->b->arena, code);
+	if (found->at.file == 0)
+		found->at = at;
+	return found;
+}
+
+void add_row_figures(struct reader *r, const struct srow *row,
+                     const int *colmap, enum table_kind kind, struct node *node)
+{
+	for (size_t c = 0; c < r->s->npaths; c++) {
+		int64_t fen;
+		if (colmap[c] < 0 || (int)c == r->s->seq_col)
+			continue;
+		if (cell_amount(r, row, c, &fen, node))
+			node_add_figure(r->b, node, kind, (enum column)colmap[c], fen,
+			                row_origin(r, row));
+	}
+}
+
+void sum_up(struct reader *r, struct node *parent, enum table_kind kind)
+{
+	for (uint32_t i = 0; i < parent->nkids; i++) {
+		struct node *k = parent->kids[i];
+		if (k->kind != parent->kids[0]->kind || !k->nkids)
+			continue;
+		sum_up(r, k, kind);
+		for (int col = 0; col < COL__COUNT; col++) {
+			if (node_figure(k, kind, (enum column)col))
+				continue;
+			bool any = false;
+			int64_t sum = 0;
+			for (uint32_t j = 0; j < k->nkids; j++) {
+				const struct figure *f = node_figure(k->kids[j], kind, (enum column)col);
+				if (f) {
+					any = true;
+					sum += f->fen;
+				}
+			}
+			if (!any)
+				continue;
+			node_add_figure(r->b, k, kind, (enum column)col, sum, (struct origin){0});
+			k->figs[k->nfigs - 1].flags |= FIG_SUMMED;
+		}
+	}
+}

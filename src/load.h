@@ -1,0 +1,28 @@
+/* Loading: paths → packages → files → sheets → the model.
+ *
+ * Each package (folder) becomes one department.  Its files are decoded,
+ * parsed and recognised first; then the tables are read in a fixed order
+ * (totals before details, projects before their indicators), so the model
+ * does not depend on file names or their order.  Messages go to
+ * b->diags as file:record. */
+#ifndef YUSUAN_LOAD_H
+#define YUSUAN_LOAD_H
+
+#include "budget.h"
+#include "classification.h"
+#include "encoding.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct load_options {
+	enum encoding encoding;             /* ENC_AUTO: detect per file */
+	const struct classification *cls;   /* may be NULL */
+};
+
+/* Loads every path into b (budget_init'ed).  Returns the number of
+ * departments that got at least one table. */
+size_t load_paths(struct budget *b, char *const *paths, size_t npaths,
+                  const struct load_options *o);
+
+#endif

@@ -1,0 +1,96 @@
+#include "config.h"
+
+#include "report.h"
+#include "i18n.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void put_clean(FILE *out, const char *s)
+{
+	char *clean = text_sanitize(s, strlen(s));
+	fputs(clean, out);
+	free(clean);
+}
+
+/* The path from the department down: names joined by " / ". */
+static void put_path(FILE *out, const struct node *n)
+{
+	if (!n || n->kind == NODE_COLLECTION)
+		return;
+	if (n->kind != NODE_DEPARTMENT) {
+		put_path(out, n->parent);
+		fputs(" / ", out);
+	}
+	put_clean(out, n->name);
+}
+
+static void dump_node(FILE *out, const struct node *n)
+{
+	char amount[AMOUNT_FMT_SIZE] = "";
+	const struct figure *f = node_headline(n);
+	if (f)
+		amount_format(f->fen, UNIT_WAN, false, amount, sizeof amount);
+	fprintf(out, "%s\t", node_kind_name(n->kind));
+	put_clean(out, n->code);
+	fputc('\t', out);
+	put_clean(out, n->name);
+	fprintf(out, "\t%s\t", amount);
+	if (n->kind == NODE_INDICATOR && n->value)
+		put_clean(out, n->value);
+	fputc('\t', out);
+	put_path(out, n);
+	fputc('\n', out);
+	for (uint32_t i = 0; i < n->nkids; i++)
+		dump_node(out, n->kids[i]);
+}
+
+void report_dump(FILE *out, const struct budget *b)
+{
+	fputs("kind\tcode\tname\tamount\tvalue\tpath\n", out);
+	if (b->root)
+		dump_node(out, b->root);
+}
+
+static void put_where(FILE *out, const char *file, uint32_t record)
+{
+	if (!file) {
+		fputs("yusuan", out);
+		return;
+	}
+	put_clean(out, file);
+	if (record)
+		fprintf(out, ":%u", record);
+}
+
+void report_messages(FILE *out, const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *m = &d->v[i];
+		put_where(out, m->file, m->record);
+		fprintf(out, ": %s: ", severity_name(m->sev));
+		put_clean(out, m->text);
+		fputc('\n', out);
+	}
+}
+
+size_t report_check(FILE *out, const struct budget *b)
+{
+	size_t count[3] = { b->diags.count[0], b->diags.count[1], b->diags.count[2] };
+	report_messages(out, &b->diags);
+	for (size_t i = 0; i < b->nfindings; i++) {
+		const struct finding *f = &b->findings[i];
+		const struct origin at = f->a.file ? f->a : f->b;
+		put_where(out, at.file ? b->files[at.file].path : NULL, at.record);
+		fprintf(out, ": %s: ", severity_name(f->sev));
+		put_clean(out, f->text);
+		fputc('\n', out);
+		count[f->sev]++;
+	}
+	/* TRANSLATORS: the summary line of --check. */
+	fprintf(out, _("%zu errors, %zu warnings, %zu notes\n"),
+	        count[SEV_ERROR], count[SEV_WARNING], count[SEV_NOTE]);
+	return count[SEV_ERROR] + count[SEV_WARNING];
+}
