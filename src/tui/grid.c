@@ -1,0 +1,204 @@
+#include "config.h"
+
+#include "grid.h"
+#include "screen.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GAP 2   /* columns between cells */
+
+void grid_init(struct grid *g, bool select)
+{
+	*g = (struct grid){ .select = select };
+}
+
+void grid_free(struct grid *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		for (int c = 0; c < GRID_COLS; c++)
+			free(g->rows[i].cell[c]);
+	free(g->rows);
+	*g = (struct grid){0};
+}
+
+struct grid_row *grid_add(struct grid *g, enum color_role role, const void *ref,
+                          const char *c0, const char *c1, const char *c2,
+                          const char *c3)
+{
+	const char *cells[GRID_COLS] = { c0, c1, c2, c3 };
+	struct grid_row *r;
+	int last = -1;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->rows = xreallocarray(g->rows, g->cap, sizeof *g->rows);
+	}
+	r = &g->rows[g->n++];
+	*r = (struct grid_row){ .role = role, .first_role = role, .ref = ref };
+	for (int c = 0; c < GRID_COLS && cells[c]; c++) {
+		r->cell[c] = text_sanitize(cells[c], strlen(cells[c]));
+		last = c;
+	}
+	/* The last cell runs to the edge: it does not widen its column. */
+	for (int c = 0; c < last; c++) {
+		int w = text_width(r->cell[c]);
+
+		if (w > g->width[c])
+			g->width[c] = w;
+	}
+	return r;
+}
+
+/* Columns of each cell at the current screen width. */
+static void layout(const struct grid *g, int w[GRID_COLS])
+{
+	int cap = COLS / 3 > 1 ? COLS / 3 : 1;
+
+	for (int c = 0; c < GRID_COLS; c++)
+		w[c] = g->width[c] < cap ? g->width[c] : cap;
+}
+
+static void draw_cells(const struct grid *g, int y, char *const cells[GRID_COLS],
+                       int attr, int first_attr)
+{
+	int w[GRID_COLS], x = 0;
+
+	layout(g, w);
+	for (int c = 0; c < GRID_COLS && cells[c] && x < COLS; c++) {
+		bool last = c + 1 == GRID_COLS || !cells[c + 1];
+		int cols = last ? COLS - x : w[c];
+		int a = c == 0 ? first_attr : attr;
+
+		if (g->right[c] && !last)
+			screen_text_right(y, x, cols, cells[c], a);
+		else
+			screen_text(y, x, cols, cells[c], a);
+		x += cols + GAP;
+	}
+}
+
+void grid_draw_header(const struct grid *g, int y, const char *const cells[GRID_COLS])
+{
+	char *copy[GRID_COLS] = {0};
+
+	for (int c = 0; c < GRID_COLS && cells[c]; c++)
+		copy[c] = (char *)cells[c];
+	screen_blank(y, 0, COLS, screen_attr(ROLE_HEADER));
+	draw_cells(g, y, copy, screen_attr(ROLE_HEADER), screen_attr(ROLE_HEADER));
+}
+
+/* Keeps the selection in view, or the view within the rows. */
+static void clamp(struct grid *g, int h)
+{
+	size_t page = h > 0 ? (size_t)h : 1;
+
+	if (g->select) {
+		if (g->sel >= g->n)
+			g->sel = g->n ? g->n - 1 : 0;
+		if (g->sel < g->top)
+			g->top = g->sel;
+		if (g->sel >= g->top + page)
+			g->top = g->sel - page + 1;
+	}
+	if (g->top + page > g->n)
+		g->top = g->n > page ? g->n - page : 0;
+}
+
+void grid_draw(struct grid *g, int y, int h)
+{
+	g->y = y;
+	g->h = h;
+	clamp(g, h);
+	for (int i = 0; i < h && g->top + (size_t)i < g->n; i++) {
+		const struct grid_row *r = &g->rows[g->top + (size_t)i];
+		bool selected = g->select && g->top + (size_t)i == g->sel;
+		int attr = screen_attr(selected ? ROLE_SELECTED : r->role);
+		int first = selected ? attr : screen_attr(r->first_role);
+
+		if (selected)
+			screen_blank(y + i, 0, COLS, attr);
+		draw_cells(g, y + i, r->cell, attr, first);
+	}
+}
+
+/* Moves by delta rows: the selection, or the view when nothing is
+ * selected. */
+static void step(struct grid *g, long delta)
+{
+	size_t *p = g->select ? &g->sel : &g->top;
+
+	if (delta < 0)
+		*p = (size_t)-delta > *p ? 0 : *p - (size_t)-delta;
+	else
+		*p += (size_t)delta;
+	if (g->n && *p >= g->n)
+		*p = g->n - 1;
+	if (!g->n)
+		*p = 0;
+	clamp(g, g->h);
+}
+
+bool grid_action(struct grid *g, enum action a)
+{
+	long page = g->h > 1 ? g->h - 1 : 1;
+
+	switch (a) {
+	case ACT_UP: step(g, -1); return true;
+	case ACT_DOWN: step(g, 1); return true;
+	case ACT_PAGE_UP:
+		if (g->select)
+			g->top = g->top > (size_t)page ? g->top - (size_t)page : 0;
+		step(g, -page);
+		return true;
+	case ACT_PAGE_DOWN:
+		if (g->select)
+			g->top += (size_t)page;
+		step(g, page);
+		return true;
+	case ACT_TOP: step(g, -(long)g->n); return true;
+	case ACT_BOTTOM: step(g, (long)g->n); return true;
+	default: return false;
+	}
+}
+
+bool grid_mouse(struct grid *g, const struct key *k)
+{
+	size_t row;
+
+	switch (k->mouse) {
+	case KM_WHEEL_UP:
+		g->top = g->top > 3 ? g->top - 3 : 0;
+		if (g->select && g->h > 0 && g->sel >= g->top + (size_t)g->h)
+			g->sel = g->top + (size_t)g->h - 1;
+		clamp(g, g->h);
+		return false;
+	case KM_WHEEL_DOWN:
+		g->top += 3;
+		clamp(g, g->h);
+		if (g->select && g->sel < g->top)
+			g->sel = g->top;
+		return false;
+	case KM_CLICK:
+	case KM_DOUBLE:
+		if (k->y < g->y || k->y >= g->y + g->h)
+			return false;
+		row = g->top + (size_t)(k->y - g->y);
+		if (row >= g->n)
+			return false;
+		if (g->select)
+			g->sel = row;
+		return k->mouse == KM_DOUBLE;
+	case KM_NONE:
+		break;
+	}
+	return false;
+}
+
+const void *grid_selected(const struct grid *g)
+{
+	return g->select && g->sel < g->n ? g->rows[g->sel].ref : NULL;
+}

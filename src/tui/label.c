@@ -1,0 +1,119 @@
+/* What rows say about nodes: names, labels, origins, amounts and the
+ * marks of the flag column (declared in view.h). */
+#include "config.h"
+
+#include "view.h"
+#include "i18n.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE_MARKS (NODE_F_DISCREPANCY | NODE_F_ROUNDING | NODE_F_UNREADABLE)
+
+const char *tui_node_name(const struct node *n)
+{
+	switch ((enum node_kind)n->kind) {
+	case NODE_SECTION:
+		return _(section_label(n->sub));
+	case NODE_GROUP:
+		return _(group_label(n->sub));
+	case NODE_COLLECTION:
+		return *n->name ? n->name : _("All departments");
+	case NODE_DEPARTMENT:
+		if (!*n->name && n->dept && n->dept->name && *n->dept->name)
+			return n->dept->name;
+		break;
+	default:
+		break;
+	}
+	return *n->name || *n->code ? n->name : _("(no name)");
+}
+
+char *tui_node_label(const struct node *n)
+{
+	const char *name = tui_node_name(n);
+	bool coded = *n->code && n->kind != NODE_SECTION && n->kind != NODE_GROUP;
+	char *raw = coded ? xasprintf("%s%s%s", n->code, *name ? " " : "", name) : xstrdup(name);
+	char *safe = text_sanitize(raw, strlen(raw));
+
+	free(raw);
+	return safe;
+}
+
+char *tui_origin(const struct tui *t, struct origin at)
+{
+	const char *path, *base;
+	char *raw, *safe;
+
+	if (!at.file || at.file >= t->b->nfiles)
+		/* TRANSLATORS: where a figure came from when no file holds it. */
+		return xstrdup(_("computed"));
+	path = t->b->files[at.file].path;
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	raw = xasprintf("%s:%" PRIu32, base, at.record);
+	safe = text_sanitize(raw, strlen(raw));
+	free(raw);
+	return safe;
+}
+
+const char *tui_amount(const struct tui *t, int64_t fen, char *buf)
+{
+	amount_format(fen, t->set.unit, true, buf, AMOUNT_FMT_SIZE);
+	return buf;
+}
+
+static int compare_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a, y = (uintptr_t)*(const void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+char tui_flag(const struct tui *t, const struct node *n, enum color_role *role)
+{
+	*role = ROLE_WARNING;
+	if (n->flags & NODE_F_DISCREPANCY)
+		return '!';
+	if (n->flags & NODE_F_UNREADABLE)
+		return '?';
+	*role = ROLE_NOTE;
+	if (n->flags & NODE_F_ROUNDING)
+		return '~';
+	if (t->nmarked && bsearch(&n, t->marked, t->nmarked, sizeof *t->marked, compare_ptr))
+		return '.';
+	*role = ROLE_ROW;
+	return ' ';
+}
+
+/* Collects the ancestors of every flagged node (with repeats). */
+static void collect_marked(struct tui *t, const struct node *n, size_t *cap)
+{
+	if (n->flags & NODE_MARKS) {
+		for (const struct node *p = n->parent; p; p = p->parent) {
+			if (t->nmarked == *cap) {
+				*cap = *cap ? *cap * 2 : 64;
+				t->marked = xreallocarray(t->marked, *cap, sizeof *t->marked);
+			}
+			t->marked[t->nmarked++] = p;
+		}
+	}
+	for (uint32_t i = 0; i < n->nkids; i++)
+		collect_marked(t, n->kids[i], cap);
+}
+
+void tui_mark_ancestors(struct tui *t)
+{
+	size_t cap = 0, out = 0;
+
+	collect_marked(t, t->b->root, &cap);
+	if (!t->nmarked)
+		return;
+	qsort(t->marked, t->nmarked, sizeof *t->marked, compare_ptr);
+	for (size_t i = 0; i < t->nmarked; i++)
+		if (!out || t->marked[out - 1] != t->marked[i])
+			t->marked[out++] = t->marked[i];
+	t->nmarked = out;
+}

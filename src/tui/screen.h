@@ -1,0 +1,53 @@
+/* The curses screen: opening it on the terminal or on nothing (headless),
+ * colours by role, drawing text fitted to columns, reading it back.
+ *
+ * Drawing takes UTF-8 that is already safe (text_sanitize'd, or our own
+ * messages) and cuts it with text_fit, so nothing ever overflows into the
+ * next column or line.  One screen at a time; all state is file-local. */
+#ifndef YUSUAN_TUI_SCREEN_H
+#define YUSUAN_TUI_SCREEN_H
+
+#include "settings.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Smallest screen that shows anything but the "too small" notice. */
+#define SCREEN_MIN_COLS 20
+#define SCREEN_MIN_ROWS 6
+
+/* Opens the terminal (TERM, stdout; keys from stdin or /dev/tty).  On
+ * failure returns false with *why: a translated, malloc'd message. */
+bool screen_open_tty(const struct settings *s, bool no_color, bool ascii, char **why);
+/* Opens a screen of cols x rows that draws nowhere. */
+bool screen_open_headless(int cols, int rows, const struct settings *s,
+                          bool ascii, char **why);
+/* Restores the terminal; safe to call twice, and from the OOM hook. */
+void screen_close(void);
+
+/* True when bars and separators must be ASCII (--ascii, the config, or a
+ * locale or terminal that draws block characters other than 1 column). */
+bool screen_ascii(void);
+
+/* The breadcrumb separator: " › ", or " > " where › cannot be drawn in
+ * one column or in ASCII mode. */
+const char *screen_separator(void);
+
+/* Curses attributes for a role (colour pair and attributes, or attributes
+ * only without colours). */
+int screen_attr(enum color_role role);
+
+/* Draws s at (y, x) cut to cols columns; returns the columns used. */
+int screen_text(int y, int x, int cols, const char *s, int attr);
+/* Same, right-aligned in the cols columns ending before x + cols. */
+int screen_text_right(int y, int x, int cols, const char *s, int attr);
+/* Paints cols blank columns. */
+void screen_blank(int y, int x, int cols, int attr);
+/* A bar of cols columns filled eighths/8 of the way (clamped). */
+void screen_bar(int y, int x, int cols, long eighths, int attr);
+
+/* Writes every row as text in the locale's charset, trailing spaces
+ * removed; false on a write error. */
+bool screen_print(FILE *out);
+
+#endif

@@ -1,0 +1,753 @@
+/* The tree list: the children of the current node, one row each, in a view
+ * order of our own (the model's kids arrays are never reordered: the checks
+ * and --dump rely on them).  The order is rebuilt only when the node, the
+ * sort key or its direction changes. */
+#include "config.h"
+
+#include "view.h"
+#include "i18n.h"
+#include "screen.h"
+#include "search.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_MIN 16   /* columns the name keeps before others give way */
+#define BAR_COLS 10
+#define SHARE_COLS 7  /* "-100.0%" */
+#define HISTORY 32
+
+struct tree {
+	struct view v;
+	struct node *cur;            /* whose children are listed */
+	uint32_t *order;             /* cur->kids indices in view order */
+	uint32_t n, cap;
+	const struct node *sorted_for;
+	enum sort_key key;
+	bool reverse;
+	uint32_t sel, top;
+	int64_t total;               /* the 100% of shares; 0: no shares */
+	int amount_w;                /* widest amount in the current unit */
+	struct { struct node *node; uint32_t top; } hist[HISTORY];
+	int nhist;                   /* where drilling came from, for back */
+	struct crumb *crumbs;        /* breadcrumb segments as last drawn */
+	int ncrumbs;
+	int list_y, list_h;          /* rows of the list as last drawn */
+};
+
+/* One visible row, sanitised for this draw only. */
+struct row {
+	char *code, *name, *extra;
+	char amount[AMOUNT_FMT_SIZE];
+	char share[32];
+	long permille;               /* share of the parent in 0.1 % */
+	bool has_amount, has_share;
+	char flag;
+	enum color_role flag_role;
+};
+
+static struct node *kid(const struct tree *tr, uint32_t i)
+{
+	return tr->cur->kids[tr->order[i]];
+}
+
+static bool amount_of(const struct node *n, int64_t *fen)
+{
+	const struct figure *f = node_headline(n);
+
+	if (f)
+		*fen = f->fen;
+	return f != NULL;
+}
+
+struct sort_ctx {
+	const struct node *cur;
+	const int64_t *amount;       /* INT64_MIN: none */
+	enum sort_key key;
+	bool reverse;
+};
+
+static int compare(const void *pa, const void *pb, void *pctx)
+{
+	const struct sort_ctx *c = pctx;
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const struct node *na = c->cur->kids[a], *nb = c->cur->kids[b];
+	int r = 0;
+
+	switch (c->key) {
+	case SORT_AMOUNT:
+		/* Rows without an amount stay last either way. */
+		if ((c->amount[a] == INT64_MIN) != (c->amount[b] == INT64_MIN))
+			return c->amount[a] == INT64_MIN ? 1 : -1;
+		r = c->amount[a] < c->amount[b] ? 1 : c->amount[a] > c->amount[b] ? -1 : 0;
+		break;
+	case SORT_CODE:
+		if (!*na->code != !*nb->code)
+			return *na->code ? -1 : 1;
+		r = strcmp(na->code, nb->code);
+		break;
+	case SORT_NAME:
+		r = strcoll(na->name, nb->name);
+		break;
+	case SORT__COUNT:
+		break;
+	}
+	if (c->reverse)
+		r = -r;
+	return r ? r : a < b ? -1 : a > b;
+}
+
+/* Width of the widest amount: formatting grows with the magnitude, so
+ * only the extremes need formatting. */
+static void measure_amounts(struct tree *tr, const struct tui *t)
+{
+	int64_t hi = 0, lo = 0, fen;
+	bool any = false;
+	char buf[AMOUNT_FMT_SIZE];
+
+	for (uint32_t i = 0; i < tr->cur->nkids; i++) {
+		if (!amount_of(tr->cur->kids[i], &fen))
+			continue;
+		any = true;
+		hi = fen > hi ? fen : hi;
+		lo = fen < lo ? fen : lo;
+	}
+	tr->amount_w = 0;
+	if (!any)
+		return;
+	tr->amount_w = (int)strlen(tui_amount(t, hi, buf));
+	if ((int)strlen(tui_amount(t, lo, buf)) > tr->amount_w)
+		tr->amount_w = (int)strlen(buf);
+}
+
+static uint32_t index_in_order(const struct tree *tr, const struct node *n)
+{
+	for (uint32_t i = 0; i < tr->n; i++)
+		if (kid(tr, i) == n)
+			return i;
+	return 0;
+}
+
+static void build(struct tree *tr, const struct tui *t)
+{
+	struct node *cur = tr->cur;
+	struct node *selected = tr->sorted_for == cur && tr->sel < tr->n ? kid(tr, tr->sel) : NULL;
+	int64_t fen, sum = 0;
+
+	tr->n = cur->nkids;
+	if (tr->n > tr->cap) {
+		tr->cap = tr->n;
+		tr->order = xreallocarray(tr->order, tr->cap, sizeof *tr->order);
+	}
+	for (uint32_t i = 0; i < tr->n; i++)
+		tr->order[i] = i;
+	tr->key = t->set.sort;
+	tr->reverse = t->set.reverse;
+	tr->sorted_for = cur;
+	/* A department lists its sections in their standard order. */
+	if (cur->kind != NODE_DEPARTMENT && tr->n > 1) {
+		int64_t *amount = xreallocarray(NULL, tr->n, sizeof *amount);
+		struct sort_ctx ctx = { cur, amount, tr->key, tr->reverse };
+
+		for (uint32_t i = 0; i < tr->n; i++)
+			amount[i] = amount_of(cur->kids[i], &fen) ? fen : INT64_MIN;
+		qsort_r(tr->order, tr->n, sizeof *tr->order, compare, &ctx);
+		free(amount);
+	}
+	for (uint32_t i = 0; i < tr->n; i++)
+		if (amount_of(cur->kids[i], &fen) && fen > 0 && __builtin_add_overflow(sum, fen, &sum))
+			sum = INT64_MAX;
+	tr->total = amount_of(cur, &fen) && fen > 0 ? fen : sum;
+	measure_amounts(tr, t);
+	if (selected)
+		tr->sel = index_in_order(tr, selected);
+}
+
+/* Rebuilds the order when the sort changed since it was built. */
+static void ensure_sorted(struct tree *tr, const struct tui *t)
+{
+	if (tr->sorted_for != tr->cur || tr->key != t->set.sort ||
+	    tr->reverse != t->set.reverse)
+		build(tr, t);
+}
+
+static void go_to(struct tree *tr, const struct tui *t, struct node *cur,
+                  const struct node *select)
+{
+	tr->cur = cur;
+	tr->sorted_for = NULL;
+	build(tr, t);
+	tr->sel = select ? index_in_order(tr, select) : 0;
+	tr->top = 0;
+}
+
+/* Puts the selection in view, a third down the list after a jump. */
+static void center(struct tree *tr)
+{
+	uint32_t h = (uint32_t)(tui_body_rows() > 0 ? tui_body_rows() : 1);
+
+	tr->top = tr->sel >= h ? tr->sel - h / 3 : 0;
+}
+
+struct node *tree_selected(struct tui *t)
+{
+	struct tree *tr = t->tree;
+
+	ensure_sorted(tr, t);
+	return tr->sel < tr->n ? kid(tr, tr->sel) : NULL;
+}
+
+void tree_jump(struct tui *t, struct node *n)
+{
+	struct tree *tr = t->tree;
+
+	tr->nhist = 0;
+	if (!n->parent) {
+		go_to(tr, t, n, NULL);
+		return;
+	}
+	go_to(tr, t, n->parent, n);
+	center(tr);
+}
+
+void tree_save(struct tui *t, struct tree_pos *p)
+{
+	struct tree *tr = t->tree;
+
+	p->cur = tr->cur;
+	p->sel = tree_selected(t);
+	p->top = tr->top;
+}
+
+void tree_restore(struct tui *t, const struct tree_pos *p)
+{
+	struct tree *tr = t->tree;
+
+	tr->nhist = 0;
+	go_to(tr, t, p->cur, p->sel);
+	tr->top = p->top;
+}
+
+static void drill(struct tree *tr, const struct tui *t, struct node *n)
+{
+	if (tr->nhist == HISTORY) {
+		memmove(tr->hist, tr->hist + 1, (HISTORY - 1) * sizeof *tr->hist);
+		tr->nhist--;
+	}
+	tr->hist[tr->nhist].node = tr->cur;
+	tr->hist[tr->nhist++].top = tr->top;
+	go_to(tr, t, n, NULL);
+}
+
+/* Lists `up` (an ancestor of the current node) with the child we came
+ * through selected, at the scroll position we left it when known. */
+static void back_to(struct tree *tr, const struct tui *t, struct node *up)
+{
+	struct node *from = tr->cur;
+
+	while (from->parent != up)
+		from = from->parent;
+	while (tr->nhist && tr->hist[tr->nhist - 1].node != up)
+		tr->nhist--;
+	go_to(tr, t, up, from);
+	if (tr->nhist)
+		tr->top = tr->hist[--tr->nhist].top;
+	else
+		center(tr);
+}
+
+static void open_row(struct tree *tr, struct tui *t)
+{
+	struct node *n = tr->sel < tr->n ? kid(tr, tr->sel) : NULL;
+
+	if (!n)
+		return;
+	if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
+		tui_push(t, findings_new(t));
+	else if (n->nkids)
+		drill(tr, t, n);
+	else
+		tui_push(t, detail_new(t, n));
+}
+
+static void select_by(struct tree *tr, long delta)
+{
+	long sel = (long)tr->sel + delta;
+
+	if (sel >= (long)tr->n)
+		sel = (long)tr->n - 1;
+	tr->sel = sel < 0 ? 0 : (uint32_t)sel;
+}
+
+static void sorted_message(struct tui *t)
+{
+	static const char *const msgs[SORT__COUNT][2] = {
+		[SORT_AMOUNT] = { N_("Sorted by amount, largest first"),
+		                  N_("Sorted by amount, smallest first") },
+		[SORT_CODE] = { N_("Sorted by code"), N_("Sorted by code, in reverse") },
+		[SORT_NAME] = { N_("Sorted by name"), N_("Sorted by name, in reverse") },
+	};
+
+	tui_message(t, "%s", _(msgs[t->set.sort][t->set.reverse]));
+}
+
+static bool tree_action(struct view *v, struct tui *t, enum action a)
+{
+	struct tree *tr = (struct tree *)v;
+	long page = tr->list_h > 1 ? tr->list_h - 1 : 1;
+
+	ensure_sorted(tr, t);
+	switch (a) {
+	case ACT_UP: select_by(tr, -1); break;
+	case ACT_DOWN: select_by(tr, 1); break;
+	case ACT_PAGE_UP:
+		tr->top = tr->top > (uint32_t)page ? tr->top - (uint32_t)page : 0;
+		select_by(tr, -page);
+		break;
+	case ACT_PAGE_DOWN:
+		tr->top += (uint32_t)page;
+		select_by(tr, page);
+		break;
+	case ACT_TOP: tr->sel = 0; break;
+	case ACT_BOTTOM: tr->sel = tr->n ? tr->n - 1 : 0; break;
+	case ACT_ENTER: open_row(tr, t); break;
+	case ACT_BACK:
+		if (tr->cur->parent)
+			back_to(tr, t, tr->cur->parent);
+		break;
+	case ACT_QUIT:
+		if (tr->cur->parent)
+			back_to(tr, t, tr->cur->parent);
+		else
+			t->quit = true;
+		break;
+	case ACT_SORT:
+		t->set.sort = (enum sort_key)((t->set.sort + 1) % SORT__COUNT);
+		t->set.reverse = false;
+		ensure_sorted(tr, t);
+		sorted_message(t);
+		break;
+	case ACT_REVERSE:
+		t->set.reverse = !t->set.reverse;
+		ensure_sorted(tr, t);
+		sorted_message(t);
+		break;
+	case ACT_DETAIL:
+		tui_push(t, detail_new(t, tr->sel < tr->n ? kid(tr, tr->sel) : tr->cur));
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void tree_mouse(struct view *v, struct tui *t, const struct key *k)
+{
+	struct tree *tr = (struct tree *)v;
+	uint32_t row, last;
+
+	ensure_sorted(tr, t);
+	switch (k->mouse) {
+	case KM_WHEEL_UP:
+		tr->top = tr->top > 3 ? tr->top - 3 : 0;
+		if (tr->list_h > 0 && tr->sel >= tr->top + (uint32_t)tr->list_h)
+			tr->sel = tr->top + (uint32_t)tr->list_h - 1;
+		return;
+	case KM_WHEEL_DOWN:
+		last = tr->n > (uint32_t)tr->list_h ? tr->n - (uint32_t)tr->list_h : 0;
+		tr->top = tr->top + 3 < last ? tr->top + 3 : last;
+		if (tr->sel < tr->top)
+			tr->sel = tr->top;
+		return;
+	case KM_CLICK:
+	case KM_DOUBLE:
+		if (k->y == 0) {
+			for (int i = 0; i < tr->ncrumbs; i++)
+				if (k->x >= tr->crumbs[i].x0 && k->x < tr->crumbs[i].x1) {
+					if (tr->crumbs[i].node != tr->cur)
+						back_to(tr, t, tr->crumbs[i].node);
+					return;
+				}
+			if (tr->cur->parent)
+				back_to(tr, t, tr->cur->parent);
+			return;
+		}
+		if (k->y < tr->list_y || k->y >= tr->list_y + tr->list_h)
+			return;
+		row = tr->top + (uint32_t)(k->y - tr->list_y);
+		if (row >= tr->n)
+			return;
+		tr->sel = row;
+		if (k->mouse == KM_DOUBLE)
+			open_row(tr, t);
+		return;
+	case KM_NONE:
+		return;
+	}
+}
+
+static void tree_unit_changed(struct view *v, struct tui *t)
+{
+	measure_amounts((struct tree *)v, t);
+}
+
+static void tree_free(struct view *v)
+{
+	struct tree *tr = (struct tree *)v;
+
+	free(tr->order);
+	free(tr->crumbs);
+	free(tr);
+}
+
+/* ---- drawing ---- */
+
+static size_t department_findings(const struct tui *t, const struct department *d)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < t->b->nfindings; i++)
+		if (t->b->findings[i].node && t->b->findings[i].node->dept == d)
+			count++;
+	return count;
+}
+
+/* part / whole in 0.1 %, rounded half away from zero, within ±99999. */
+static long permille(int64_t part, int64_t whole)
+{
+	__int128 p = (__int128)part * 1000, half = whole / 2;
+
+	p = p >= 0 ? (p + half) / whole : -((-p + half) / whole);
+	return p > 99999 ? 99999 : p < -99999 ? -99999 : (long)p;
+}
+
+static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
+{
+	const struct node *n = kid(tr, i);
+	const char *extra = NULL;
+	char *owned = NULL;
+	int64_t fen;
+
+	*r = (struct row){0};
+	r->flag = tui_flag(t, n, &r->flag_role);
+	r->code = text_sanitize(n->code, strlen(n->code));
+	r->name = text_sanitize(tui_node_name(n), strlen(tui_node_name(n)));
+	if (n->kind == NODE_PROJECT)
+		extra = project_type_name(n->sub);
+	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
+		extra = n->value;
+	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS) {
+		size_t count = department_findings(t, n->dept);
+
+		extra = owned = xasprintf(ngettext("%zu finding", "%zu findings", count), count);
+	}
+	r->extra = extra ? text_sanitize(extra, strlen(extra)) : NULL;
+	free(owned);
+	if (!amount_of(n, &fen))
+		return;
+	r->has_amount = true;
+	tui_amount(t, fen, r->amount);
+	if (tr->total <= 0 || n->kind == NODE_SECTION)
+		return;
+	r->has_share = true;
+	r->permille = permille(fen, tr->total);
+	if (r->permille > 9999)
+		snprintf(r->share, sizeof r->share, ">999%%");
+	else if (r->permille < -9999)
+		snprintf(r->share, sizeof r->share, "<-999%%");
+	else
+		snprintf(r->share, sizeof r->share, "%s%ld.%ld%%", r->permille < 0 ? "-" : "",
+		         labs(r->permille) / 10, labs(r->permille) % 10);
+}
+
+struct columns {
+	int code, name, extra, amount, share, bar;
+	char code_head[64], name_head[64], amount_head[64];
+};
+
+static const char *sort_mark(const struct tui *t, enum sort_key key)
+{
+	bool down = (key == SORT_AMOUNT) != t->set.reverse;
+
+	if (t->set.sort != key)
+		return "";
+	if (screen_ascii())
+		return down ? " v" : " ^";
+	return down ? " ↓" : " ↑";
+}
+
+static const char *unit_label(const struct tui *t)
+{
+	/* TRANSLATORS: the unit of the amount column: 万元. */
+	return t->set.unit == UNIT_WAN ? _("10k yuan")
+	       /* TRANSLATORS: the unit of the amount column: 元. */
+	       : _("yuan");
+}
+
+static void layout(const struct tree *tr, struct tui *t, const struct row *rows,
+                   int nrows, struct columns *c)
+{
+	int rest, want = 0;
+
+	*c = (struct columns){0};
+	for (int i = 0; i < nrows; i++) {
+		int w = text_width(rows[i].code);
+
+		c->code = w > c->code ? w : c->code;
+		if ((w = text_width(rows[i].name)) > want)
+			want = w;
+		if (rows[i].extra && (w = text_width(rows[i].extra)) > c->extra)
+			c->extra = w;
+		if (rows[i].has_share)
+			c->share = SHARE_COLS;
+	}
+	snprintf(c->code_head, sizeof c->code_head, "%s%s", _("Code"), sort_mark(t, SORT_CODE));
+	snprintf(c->name_head, sizeof c->name_head, "%s%s", _("Name"), sort_mark(t, SORT_NAME));
+	snprintf(c->amount_head, sizeof c->amount_head, "%s%s", unit_label(t),
+	         sort_mark(t, SORT_AMOUNT));
+	if (c->code && text_width(c->code_head) > c->code)
+		c->code = text_width(c->code_head);
+	if (tr->amount_w) {
+		int hw = text_width(c->amount_head);
+
+		c->amount = tr->amount_w > hw ? tr->amount_w : hw;
+	}
+	c->bar = c->share && t->set.bars ? BAR_COLS : 0;
+	if (c->code > (COLS / 5 > 6 ? COLS / 5 : 6))
+		c->code = COLS / 5 > 6 ? COLS / 5 : 6;
+	c->extra = c->extra < COLS / 3 ? c->extra : COLS / 3;
+#define REST() (COLS - 2 - (c->code ? c->code + 1 : 0) - (c->extra ? c->extra + 1 : 0) - \
+                (c->amount ? c->amount + 1 : 0) - (c->share ? c->share + 1 : 0) - \
+                (c->bar ? c->bar + 1 : 0))
+	/* The name matters most: the bar goes first, then long codes shrink. */
+	if (REST() < want)
+		c->bar = 0;
+	if ((rest = REST()) < want && c->code > 8)
+		c->code = c->code - (want - rest) > 8 ? c->code - (want - rest) : 8;
+	if (REST() < NAME_MIN)
+		c->share = 0;
+	if ((rest = REST()) < NAME_MIN && c->extra > 8)
+		c->extra = c->extra - (NAME_MIN - rest) > 8 ? c->extra - (NAME_MIN - rest) : 8;
+	if ((rest = REST()) < NAME_MIN && c->code > 6)
+		c->code = c->code - (NAME_MIN - rest) > 6 ? c->code - (NAME_MIN - rest) : 6;
+	c->name = REST() > 0 ? REST() : 0;
+	/* Without amounts, a value column (indicator targets, texts) follows
+	 * the names closely and takes the rest of the line. */
+	if (!c->amount && c->extra && c->name > want) {
+		c->extra += c->name - (want > NAME_MIN ? want : NAME_MIN);
+		c->name = want > NAME_MIN ? want : NAME_MIN;
+	}
+#undef REST
+}
+
+static const char *extra_head(const struct tree *tr)
+{
+	switch (tr->n ? kid(tr, 0)->kind : NODE__COUNT) {
+	case NODE_PROJECT: return _("Type");
+	/* TRANSLATORS: an indicator's target value (指标值). */
+	case NODE_INDICATOR: return _("Target");
+	default: return "";
+	}
+}
+
+static void draw_header(const struct tree *tr, const struct columns *c)
+{
+	int attr = screen_attr(ROLE_HEADER), x = 2;
+
+	screen_blank(1, 0, COLS, attr);
+	if (c->code) {
+		screen_text(1, x, c->code, c->code_head, attr);
+		x += c->code + 1;
+	}
+	screen_text(1, x, c->name, c->name_head, attr);
+	x += c->name + 1;
+	if (c->extra) {
+		screen_text(1, x, c->extra, extra_head(tr), attr);
+		x += c->extra + 1;
+	}
+	if (c->amount) {
+		screen_text_right(1, x, c->amount, c->amount_head, attr);
+		x += c->amount + 1;
+	}
+	if (c->share)
+		screen_text_right(1, x, c->share, "%", attr);
+}
+
+/* Shows where query occurs in s (drawn at x, cut to cols) in the match
+ * role, unless the cut hides it. */
+static void highlight(int y, int x, int cols, const char *s, const char *query,
+                      bool selected)
+{
+	const char *m = search_in(s, query);
+	int before, w, room = text_width(s) > cols ? cols - text_width("…") : cols;
+	char *part;
+
+	if (!m)
+		return;
+	part = xstrndup(s, (size_t)(m - s));
+	before = text_width(part);
+	free(part);
+	part = xstrndup(m, strlen(query));
+	w = text_width(part);
+	if (before + w <= room)
+		screen_text(y, x + before, w, part, selected
+		            ? screen_attr(ROLE_SELECTED) | (int)A_UNDERLINE : screen_attr(ROLE_MATCH));
+	free(part);
+}
+
+static void draw_row(int y, const struct row *r, const struct columns *c,
+                     bool selected, const char *match)
+{
+	int base = screen_attr(selected ? ROLE_SELECTED : ROLE_ROW);
+	int x = 2;
+	char flag[2] = { r->flag, '\0' };
+
+#define ATTR(role) (selected ? base : screen_attr(role))
+	if (selected)
+		screen_blank(y, 0, COLS, base);
+	screen_text(y, 0, 1, flag, ATTR(r->flag_role));
+	if (c->code) {
+		screen_text(y, x, c->code, r->code, ATTR(ROLE_CODE));
+		if (match)
+			highlight(y, x, c->code, r->code, match, selected);
+		x += c->code + 1;
+	}
+	screen_text(y, x, c->name, r->name, base);
+	if (match)
+		highlight(y, x, c->name, r->name, match, selected);
+	x += c->name + 1;
+	if (c->extra) {
+		if (r->extra)
+			screen_text(y, x, c->extra, r->extra, base);
+		x += c->extra + 1;
+	}
+	if (c->amount) {
+		if (r->has_amount)
+			screen_text_right(y, x, c->amount, r->amount, ATTR(ROLE_AMOUNT));
+		x += c->amount + 1;
+	}
+	if (c->share) {
+		if (r->has_share)
+			screen_text_right(y, x, c->share, r->share, base);
+		x += c->share + 1;
+	}
+	if (c->bar && r->has_share)
+		screen_bar(y, x, c->bar, r->permille * c->bar * 8 / 1000, ATTR(ROLE_BAR));
+#undef ATTR
+}
+
+/* The figure of `column` that goes with the node's 合计, or any. */
+static const struct figure *figure_near(const struct node *n, enum column column,
+                                        const struct figure *total)
+{
+	const struct figure *f = total ? node_figure(n, total->table, column) : NULL;
+
+	for (uint16_t i = 0; !f && i < n->nfigs; i++)
+		if (n->figs[i].column == column)
+			f = &n->figs[i];
+	return f;
+}
+
+static enum encoding encoding_of(const struct tui *t, const struct node *n)
+{
+	const struct figure *h = node_headline(n);
+	uint32_t file = n->at.file ? n->at.file : h ? h->at.file : 0;
+
+	for (size_t i = 1; !file && n->dept && i < t->b->nfiles; i++)
+		if (t->b->files[i].dept == n->dept)
+			file = (uint32_t)i;
+	return file && file < t->b->nfiles ? t->b->files[file].enc : ENC_AUTO;
+}
+
+static void draw_status(struct tree *tr, struct tui *t)
+{
+	static const enum column shown[] = { COL_TOTAL, COL_BASIC, COL_PROJECT };
+	const struct node *n = tr->cur;
+	const struct figure *total = figure_near(n, COL_TOTAL, NULL);
+	char left[512] = "", right[256], amount[AMOUNT_FMT_SIZE];
+	size_t o = 0;
+	enum encoding enc = encoding_of(t, n);
+
+	if (!total && node_headline(n)) {
+		const struct figure *h = node_headline(n);
+
+		o += (size_t)snprintf(left, sizeof left, "%s %s", _(column_label(h->column)),
+		                      tui_amount(t, h->fen, amount));
+	}
+	for (size_t i = 0; total && i < sizeof shown / sizeof *shown && o < sizeof left; i++) {
+		const struct figure *f = figure_near(n, shown[i], total);
+
+		if (f)
+			o += (size_t)snprintf(left + o, sizeof left - o, "%s%s %s", o ? "  " : "",
+			                      _(column_label(shown[i])), tui_amount(t, f->fen, amount));
+	}
+	o = 0;
+	right[0] = '\0';
+	if (tr->n)
+		o += (size_t)snprintf(right, sizeof right, "%u/%u  ", tr->sel + 1, tr->n);
+	if (enc != ENC_AUTO)
+		o += (size_t)snprintf(right + o, sizeof right - o, "%s  ", encoding_name(enc));
+	tui_help_hint(right + o, sizeof right - o);
+	tui_draw_status(t, left, right);
+}
+
+static void tree_draw(struct view *v, struct tui *t)
+{
+	struct tree *tr = (struct tree *)v;
+	struct row *rows;
+	struct columns c;
+	int h = tui_body_rows(), nrows = 0;
+
+	ensure_sorted(tr, t);
+	if (tr->sel >= tr->n)
+		tr->sel = tr->n ? tr->n - 1 : 0;
+	if (tr->sel < tr->top)
+		tr->top = tr->sel;
+	if (h > 0 && tr->sel >= tr->top + (uint32_t)h)
+		tr->top = tr->sel - (uint32_t)h + 1;
+	if (h > 0 && tr->top + (uint32_t)h > tr->n)
+		tr->top = tr->n > (uint32_t)h ? tr->n - (uint32_t)h : 0;
+	tr->list_y = 2;
+	tr->list_h = h;
+
+	tr->ncrumbs = tui_draw_path("", tr->cur, &tr->crumbs);
+	rows = xcalloc(h > 0 ? (size_t)h : 1, sizeof *rows);
+	for (; nrows < h && tr->top + (uint32_t)nrows < tr->n; nrows++)
+		fill_row(tr, t, tr->top + (uint32_t)nrows, &rows[nrows]);
+	layout(tr, t, rows, nrows, &c);
+	draw_header(tr, &c);
+	for (int i = 0; i < nrows; i++)
+		draw_row(2 + i, &rows[i], &c, tr->top + (uint32_t)i == tr->sel,
+		         t->searching || t->show_matches ? t->query : NULL);
+	if (!tr->n)
+		screen_text(2, 2, COLS - 2, _("(nothing here)"), screen_attr(ROLE_ROW));
+	for (int i = 0; i < nrows; i++) {
+		free(rows[i].code);
+		free(rows[i].name);
+		free(rows[i].extra);
+	}
+	free(rows);
+	draw_status(tr, t);
+}
+
+static const struct view_ops tree_ops = {
+	.name = "tree",
+	.draw = tree_draw,
+	.action = tree_action,
+	.mouse = tree_mouse,
+	.unit_changed = tree_unit_changed,
+	.free = tree_free,
+};
+
+struct view *tree_new(struct tui *t)
+{
+	struct tree *tr = xcalloc(1, sizeof *tr);
+
+	tr->v.ops = &tree_ops;
+	t->tree = tr;
+	go_to(tr, t, t->b->root, NULL);
+	return &tr->v;
+}
