@@ -1,19 +1,25 @@
 /* yusuan: options, locale and gettext setup, start-up order, exit codes. */
 #include "config.h"
 
+#include "checks.h"
 #include "classification.h"
 #include "encoding.h"
 #include "i18n.h"
 #include "load.h"
 #include "report.h"
+#include "settings.h"
+#include "text.h"
+#include "tui/tui.h"
 #include "xalloc.h"
 
 #include <getopt.h>
-#include <stdbool.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum exit_code { EXIT_CLEAN = 0, EXIT_REPORTED = 1, EXIT_FATAL = 2 };
 
@@ -26,11 +32,39 @@ static void usage(FILE *out)
 	        "packages, or CSV files.  With no PATH, the bundled samples are opened.\n"
 	        "\n"), out);
 	fputs(_("Options:\n"
+	        "      --check            check that the figures reconcile; print the findings\n"
 	        "      --dump             print the whole tree as tab-separated text\n"
 	        "      --encoding=ENC     read every file as ENC: utf-8, gb18030 (gbk)\n"
 	        "                         or utf-16 (default: detect per file)\n"
+	        "      --config=FILE      read settings from FILE\n"
+	        "      --no-color         no colours, attributes only (also NO_COLOR)\n"
+	        "      --ascii            draw bars and lines in ASCII\n"), out);
+	fputs(_("      --keys=KEYS        replay key names first, e.g. 'jj<Enter>/公益<Enter>'\n"
+	        "      --keys-file=FILE   read the keys from FILE ('#' lines are captions)\n"
+	        "      --screen=COLSxROWS the screen size in headless mode (default 80x24)\n"
+	        "      --print-screen     headless: replay the keys, print the screen, exit\n"
+	        "      --play=FILE        replay a key file visibly, for demonstrations\n"
+	        "      --delay=MS         milliseconds between played keys (default 600)\n"
 	        "  -h, --help             show this help and exit\n"
-	        "  -V, --version          show the version and exit\n"), out);
+	        "  -V, --version          show the version and exit\n"
+	        "\n"
+	        "Exit status: 0 all loaded (and reconciled), 1 something was skipped or\n"
+	        "does not reconcile, 2 nothing could be loaded or bad usage.\n"
+	        "In the browser, press ? for the keys.  See also: man yusuan\n"), out);
+}
+
+static void try_help(void)
+{
+	fputs(_("Try 'yusuan --help' for more information.\n"), stderr);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("yusuan: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	try_help();
+	return EXIT_FATAL;
 }
 
 /* The bundled samples: $YUSUAN_DATADIR/samples (an uninstalled build),
@@ -41,14 +75,45 @@ static char *default_samples(void)
 	return xasprintf("%s/samples", dir && *dir ? dir : PKGDATADIR);
 }
 
-static void try_help(void)
+/* A locale that is not installed leaves the C locale: CJK would show as
+ * blanks or garbage, so say why and how to fix it, once. */
+static void check_locale(bool ok)
 {
-	fputs(_("Try 'yusuan --help' for more information.\n"), stderr);
+	if (ok && !text_locale_is_ascii())
+		return;
+	const char *want = getenv("LC_ALL");
+	if (!want || !*want)
+		want = getenv("LC_CTYPE");
+	if (!want || !*want)
+		want = getenv("LANG");
+	if (ok && (!want || !*want || strcmp(want, "C") == 0 || strcmp(want, "POSIX") == 0))
+		fputs(_("yusuan: the locale is C: Chinese text is shown as <U+XXXX> escapes; "
+		        "set LANG=zh_CN.UTF-8 (or en_US.UTF-8) to see it\n"), stderr);
+	else if (!ok)
+		fprintf(stderr, _("yusuan: the locale '%s' is not installed: Chinese text is shown "
+		                  "as <U+XXXX> escapes; generate it, e.g. "
+		                  "'localedef -i zh_CN -f UTF-8 zh_CN.UTF-8', or pick one from "
+		                  "'locale -a'\n"), want ? want : "");
+}
+
+static bool parse_screen(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	const char *r0 = end + 1;
+	long r = strtol(r0, &end, 10);
+	if (end == r0 || *end || c < 1 || c > 1000 || r < 1 || r > 1000)
+		return false;
+	*cols = (int)c;
+	*rows = (int)r;
+	return true;
 }
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	bool locale_ok = setlocale(LC_ALL, "") != NULL;
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	/* Messages are UTF-8 inside; output converts them like all other text. */
@@ -56,16 +121,32 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 
-	enum { OPT_DUMP = 256, OPT_ENCODING };
+	enum {
+		OPT_DUMP = 256, OPT_ENCODING, OPT_CHECK, OPT_CONFIG, OPT_NO_COLOR,
+		OPT_ASCII, OPT_KEYS, OPT_KEYS_FILE, OPT_SCREEN, OPT_PRINT_SCREEN,
+		OPT_PLAY, OPT_DELAY,
+	};
 	static const struct option longopts[] = {
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "dump", no_argument, NULL, OPT_DUMP },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "keys", required_argument, NULL, OPT_KEYS },
+		{ "keys-file", required_argument, NULL, OPT_KEYS_FILE },
+		{ "screen", required_argument, NULL, OPT_SCREEN },
+		{ "print-screen", no_argument, NULL, OPT_PRINT_SCREEN },
+		{ "play", required_argument, NULL, OPT_PLAY },
+		{ "delay", required_argument, NULL, OPT_DELAY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool dump = false;
+	bool dump = false, check = false;
+	const char *config = NULL, *keys_file = NULL;
 	struct load_options lo = { .encoding = ENC_AUTO };
+	struct tui_options to = { .cols = 80, .rows = 24 };
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
@@ -79,24 +160,82 @@ int main(int argc, char **argv)
 		case OPT_DUMP:
 			dump = true;
 			break;
-		case OPT_ENCODING:
-			if (!encoding_parse_name(optarg, &lo.encoding)) {
-				fprintf(stderr, _("yusuan: unknown encoding '%s' (use utf-8, gb18030 or utf-16)\n"),
-				        optarg);
-				try_help();
-				return EXIT_FATAL;
-			}
+		case OPT_CHECK:
+			check = true;
 			break;
+		case OPT_ENCODING:
+			if (!encoding_parse_name(optarg, &lo.encoding))
+				return usage_error(_("unknown encoding '%s' (use utf-8, gb18030 or utf-16)"),
+				                   optarg);
+			break;
+		case OPT_CONFIG:
+			config = optarg;
+			break;
+		case OPT_NO_COLOR:
+			to.no_color = true;
+			break;
+		case OPT_ASCII:
+			to.ascii = true;
+			break;
+		case OPT_KEYS:
+			to.keys = optarg;
+			break;
+		case OPT_KEYS_FILE:
+			keys_file = optarg;
+			break;
+		case OPT_SCREEN:
+			if (!parse_screen(optarg, &to.cols, &to.rows))
+				return usage_error(_("bad screen size '%s' (use COLSxROWS, e.g. 80x24)"),
+				                   optarg);
+			break;
+		case OPT_PRINT_SCREEN:
+			to.headless = true;
+			break;
+		case OPT_PLAY:
+			to.play_file = optarg;
+			break;
+		case OPT_DELAY: {
+			char *end;
+			long ms = strtol(optarg, &end, 10);
+			if (end == optarg || *end || ms < 0 || ms > 60000)
+				return usage_error(_("bad delay '%s' (milliseconds, 0 to 60000)"), optarg);
+			to.delay_ms = ms ? (int)ms : 1;
+			break;
+		}
 		case ':':
-			fprintf(stderr, _("yusuan: option '%s' needs a value\n"), argv[optind - 1]);
-			try_help();
-			return EXIT_FATAL;
+			return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
-			fprintf(stderr, _("yusuan: unknown option '%s'\n"), argv[optind - 1]);
-			try_help();
-			return EXIT_FATAL;
+			return usage_error(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
+	bool browse = !dump && !check;
+	if (browse && !to.headless)
+		check_locale(locale_ok);
+
+	char *file_keys = NULL;
+	if (keys_file) {
+		const char *why;
+		if (!tui_keys_from_file(keys_file, &file_keys, &why)) {
+			fprintf(stderr, "yusuan: %s: %s\n", keys_file, why);
+			return EXIT_FATAL;
+		}
+		to.keys = file_keys;
+	}
+
+	struct settings set;
+	settings_defaults(&set);
+	struct diags cfg;
+	diags_init(&cfg);
+	char *cfg_path = settings_path(config);
+	bool cfg_ok = settings_load(&set, cfg_path, config != NULL, &cfg);
+	free(cfg_path);
+	report_messages(stderr, &cfg);
+	diags_free(&cfg);
+	if (!cfg_ok) {
+		free(file_keys);
+		return EXIT_FATAL;
+	}
+	text_set_ambiguous_width(set.ambiguous_width);
 
 	struct budget b;
 	budget_init(&b);
@@ -115,14 +254,28 @@ int main(int argc, char **argv)
 	}
 	size_t loaded = load_paths(&b, paths, npaths, &lo);
 	int rc = loaded == 0 ? EXIT_FATAL : b.diags.n ? EXIT_REPORTED : EXIT_CLEAN;
-	if (dump) {
+	if (loaded)
+		checks_run(&b, cls);
+
+	if (check) {
+		size_t problems = report_check(stdout, &b);
+		if (rc != EXIT_FATAL)
+			rc = problems ? EXIT_REPORTED : EXIT_CLEAN;
+	} else if (dump) {
 		report_messages(stderr, &b.diags);
 		report_dump(stdout, &b);
+	} else if (!loaded) {
+		report_messages(stderr, &b.diags);
+		fputs(_("yusuan: nothing could be loaded\n"), stderr);
 	} else {
-		report_messages(stderr, &b.diags);
-		report_dump(stdout, &b);
+		int trc = tui_run(&b, &set, &to);
+		if (trc)
+			rc = trc;
+		else if (!to.headless)
+			report_messages(stderr, &b.diags);
 	}
 	free(samples[0]);
+	free(file_keys);
 	classification_free(cls);
 	budget_free(&b);
 	return rc;
