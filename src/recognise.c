@@ -5,22 +5,27 @@
 #include <string.h>
 
 /* Title words, most specific first: "一般公共预算基本支出表" must win over
- * "一般公共预算支出表", "财政拨款收支" over "收支". */
+ * "一般公共预算支出表", "财政拨款收支" over "收支", and the fund tables
+ * over both (their titles may say 收入支出). */
 static const struct {
 	const char *word;
 	enum table_kind kind;
 } title_rules[] = {
 	{ "整体绩效目标", TK_TARGETS },
+	{ "整体支出绩效目标", TK_TARGETS },
 	{ "绩效目标", TK_INDICATORS },
 	{ "三公", TK_SANGONG },
 	{ "财政拨款收支", TK_APPROP },
+	{ "财政拨款收入支出", TK_APPROP },
+	{ "政府性基金", TK_GOVFUND },
+	{ "国有资本经营", TK_STATECAP },
 	{ "收支", TK_SUMMARY },
+	{ "收入支出", TK_SUMMARY },
 	{ "收入", TK_INCOME },
 	{ "基本支出", TK_BASIC },
 	{ "经济分类", TK_ECON },
-	{ "政府性基金", TK_GOVFUND },
-	{ "国有资本经营", TK_STATECAP },
 	{ "一般公共预算支出", TK_GENERAL },
+	{ "一般公共预算财政拨款支出", TK_GENERAL },
 	{ "项目支出", TK_PROJECTS },
 	{ "支出", TK_SPENDING },
 };
@@ -52,6 +57,12 @@ static enum table_kind by_header(const struct sheet *s)
 		return TK_ECON;
 	if (header_has(s, "基本支出") && header_has(s, "项目支出"))
 		return TK_SPENDING;
+	/* Income beside spending, each side with its 项目 column; spending
+	 * split by fund makes it the appropriations table. */
+	if (header_has(s, "收入") && header_has(s, "支出") && header_has(s, "项目"))
+		return header_has(s, "一般公共预算") ? TK_APPROP : TK_SUMMARY;
+	if (header_has(s, "事业收入") || header_has(s, "拨款收入"))
+		return TK_INCOME;
 	return TK_NONE;
 }
 

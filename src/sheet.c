@@ -162,18 +162,16 @@ static size_t numbering_len(const char *p)
 	return 0;
 }
 
-void label_norm(const char *s, char *out, size_t cap)
+/* Folds the bracket and colon widths, drops spaces and quotes. */
+static void fold(const char *s, char tmp[LABEL_MAX])
 {
 	static const struct { const char *from, *to; } map[] = {
 		{ "（", "(" }, { "）", ")" }, { "：", ":" }, { "“", "" }, { "”", "" },
 		{ "\"", "" }, { "‘", "" }, { "’", "" }, { "　", "" }, { "\xC2\xA0", "" },
 		{ " ", "" }, { "\t", "" }, { "\n", "" }, { "\r", "" },
 	};
-	if (!cap)
-		return;
-	char tmp[LABEL_MAX];
 	size_t o = 0;
-	for (const char *p = s; *p && o + 4 < sizeof tmp;) {
+	for (const char *p = s; *p && o + 4 < LABEL_MAX;) {
 		size_t i;
 		for (i = 0; i < sizeof map / sizeof *map; i++)
 			if (starts(p, map[i].from))
@@ -188,6 +186,14 @@ void label_norm(const char *s, char *out, size_t cap)
 		}
 	}
 	tmp[o] = '\0';
+}
+
+void label_norm(const char *s, char *out, size_t cap)
+{
+	if (!cap)
+		return;
+	char tmp[LABEL_MAX];
+	fold(s, tmp);
 	const char *p = tmp;
 	p += numbering_len(p);
 	if (starts(p, "其中:"))
@@ -320,7 +326,8 @@ static bool read_dept(struct sheet *s, const struct srow *r, size_t i)
 			return true;
 		}
 		for (size_t j = i + 1; j < r->ncells; j++) {
-			if (r->cells[j][0] && !strstr(r->cells[j], "单位")) {
+			enum amount_unit unit;
+			if (r->cells[j][0] && !read_unit(r->cells[j], &unit)) {
 				s->dept = r->cells[j];
 				return true;
 			}
@@ -404,22 +411,30 @@ static bool is_note(const struct srow *r)
 	return false;
 }
 
+/* "一、…", "(一)…", "1.…": a line of a list, never a header. */
+static bool is_numbered(const char *c)
+{
+	char tmp[LABEL_MAX];
+	fold(c, tmp);
+	return numbering_len(tmp) > 0;
+}
+
 static bool is_total_label(const char *c)
 {
 	static const char *const words[] = { "合计", "总计", NULL };
 	return label_is(c, words);
 }
 
-/* A figure makes a data row.  So does a 合计 label standing alone (the
- * total row of an empty table); beside other labels it is a column
- * header. */
+/* A figure makes a data row, and so does a numbered line (an empty first
+ * line of a list).  So does a 合计 label standing alone (the total row of
+ * an empty table); beside other labels it is a column header. */
 static bool looks_like_data(const struct srow *r)
 {
 	size_t labels = 0, totals = 0;
 	for (size_t i = 0; i < r->ncells; i++) {
 		if (!r->cells[i][0])
 			continue;
-		if (cell_is_number(r->cells[i]))
+		if (cell_is_number(r->cells[i]) || is_numbered(r->cells[i]))
 			return true;
 		if (is_total_label(r->cells[i]))
 			totals++;
@@ -519,8 +534,9 @@ void sheet_finish(struct sheet *s)
 	if (s->title && !s->year)
 		s->year = read_year(s->title);
 
+	/* The header block; a blank row inside it adds nothing to the paths. */
 	s->header_first = i;
-	size_t n = 0;
+	size_t n = 0, end = i;
 	while (i < s->nrows && n < MAX_HEADER_ROWS) {
 		struct srow *r = &s->rows[i];
 		if (!r->ncells) {
@@ -535,12 +551,10 @@ void sheet_finish(struct sheet *s)
 		for (size_t c = 0; c < r->ncells; c++)
 			read_unit(r->cells[c], &s->unit);
 		n++;
-		i++;
+		end = ++i;
 	}
-	s->header_rows = n;
-	/* Blank rows inside the block would break the path building: the
-	 * header rows must be consecutive, which they are in every export. */
-	sheet_build_paths(s, s->header_first, n);
+	s->header_rows = end - s->header_first;
+	sheet_build_paths(s, s->header_first, s->header_rows);
 
 	static const char *const colnum[] = { "栏次", "行次", NULL };
 	for (; i < s->nrows; i++) {

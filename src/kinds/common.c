@@ -34,6 +34,17 @@ bool cell_amount(struct reader *r, const struct srow *row, size_t col,
 	return false;
 }
 
+const char *first_text(const struct srow *row, size_t from, int *at)
+{
+	for (size_t i = from; i < row->ncells; i++)
+		if (row->cells[i][0] && !cell_is_number(row->cells[i])) {
+			*at = (int)i;
+			return row->cells[i];
+		}
+	*at = -1;
+	return "";
+}
+
 void bad_code(struct reader *r, const struct srow *row, const char *cell,
               const char *why)
 {
@@ -136,6 +147,23 @@ struct node *section_node(struct reader *r, enum section sec)
 	return d->sections[sec];
 }
 
+struct node *income_node(struct reader *r, int column, const char *label,
+                         struct node *parent, struct origin at)
+{
+	struct node *sec = section_node(r, SEC_INCOME);
+	for (uint32_t i = 0; i < sec->nkids; i++) {
+		struct node *n = sec->kids[i];
+		if (n->kind == NODE_INCOME && n->sub == column)
+			return n;
+		for (uint32_t j = 0; j < n->nkids; j++)
+			if (n->kids[j]->kind == NODE_INCOME && n->kids[j]->sub == column)
+				return n->kids[j];
+	}
+	struct node *n = node_new(r->b, parent ? parent : sec, NODE_INCOME, "", label, at);
+	n->sub = (uint8_t)column;
+	return n;
+}
+
 static struct node *code_chain(struct reader *r, struct node *root, enum node_kind kind,
                                enum code_scheme scheme, const char *code,
                                const char *name, struct origin at)
@@ -213,6 +241,15 @@ void add_row_figures(struct reader *r, const struct srow *row,
 	}
 }
 
+/* Whether the table gave the node a row of its own. */
+static bool published(const struct node *n, enum table_kind kind)
+{
+	for (uint16_t i = 0; i < n->nfigs; i++)
+		if (n->figs[i].table == kind && !(n->figs[i].flags & FIG_SUMMED))
+			return true;
+	return false;
+}
+
 void sum_up(struct reader *r, struct node *parent, enum table_kind kind)
 {
 	for (uint32_t i = 0; i < parent->nkids; i++) {
@@ -220,6 +257,9 @@ void sum_up(struct reader *r, struct node *parent, enum table_kind kind)
 		if (k->kind != parent->kids[0]->kind || !k->nkids)
 			continue;
 		sum_up(r, k, kind);
+		/* A published row stays as published, empty cells included. */
+		if (published(k, kind))
+			continue;
 		for (int col = 0; col < COL__COUNT; col++) {
 			if (node_figure(k, kind, (enum column)col))
 				continue;

@@ -66,10 +66,11 @@ void read_econ(struct reader *r, enum table_kind kind)
 		const char *why = NULL;
 		char code[16];
 		bool have = false, bad = false;
+		/* A label where the codes go (合计, 其中：…) is no code. */
 		if (l.lei >= 0) {
 			const char *a = sheet_cell(row, (size_t)l.lei);
 			const char *b = l.kuan >= 0 ? sheet_cell(row, (size_t)l.kuan) : "";
-			if (a[0] || b[0]) {
+			if (code_looks_like(a) || code_looks_like(b)) {
 				have = code_econ_split(a, b, code, sizeof code, &why);
 				if (!have) {
 					char both[64];
@@ -78,13 +79,9 @@ void read_econ(struct reader *r, enum table_kind kind)
 					bad = true;
 				}
 			}
-		} else if (l.code >= 0 && sheet_cell(row, (size_t)l.code)[0]) {
+		} else if (l.code >= 0 && code_looks_like(sheet_cell(row, (size_t)l.code))) {
 			const char *a = sheet_cell(row, (size_t)l.code);
 			have = code_econ_joined(a, code, sizeof code, &why);
-			if (!have && label_is(a, total)) {
-				add_row_figures(r, row, l.colmap, kind, section);
-				continue;
-			}
 			if (!have) {
 				bad_code(r, row, a, why);
 				bad = true;

@@ -37,6 +37,13 @@ static int group_of(const char *label)
 	return -1;
 }
 
+/* The group of an indicator under 一级指标 l1 and 二级指标 l2: a 成本
+ * 二级指标 counts as 成本 whatever its 一级 (Hebei puts it under 产出). */
+static int indicator_group(const char *l1, const char *l2)
+{
+	return group_of(l2) == GRP_COST ? GRP_COST : group_of(l1);
+}
+
 static struct node *group_node(struct reader *r, struct node *project, int g)
 {
 	for (uint32_t i = 0; i < project->nkids; i++)
@@ -154,14 +161,18 @@ static struct node *project_for(struct reader *r, struct node *unit, const char 
 
 /* --- wide layout -------------------------------------------------------- */
 
-struct pair { int group, name, value; };
+/* The columns of one indicator per group: 二级指标 (optional), 三级指标
+ * and 指标值. */
+struct pair { int group, level2, name, value; };
+
+enum { PAIRS_MAX = 16 };
 
 static void read_wide(struct reader *r)
 {
 	struct sheet *s = r->s;
 	int code_col = -1, name_col = -1;
 	int *colmap = arena_alloc(&s->arena, (s->npaths ? s->npaths : 1) * sizeof *colmap);
-	struct pair pairs[16];
+	struct pair pairs[PAIRS_MAX];
 	int npairs = 0;
 	for (size_t c = 0; c < s->npaths; c++) {
 		const char *p = s->paths[c];
@@ -170,11 +181,18 @@ static void read_wide(struct reader *r)
 		int g = group_of(p);
 		if ((int)c == s->seq_col)
 			continue;
-		if (g >= 0 && label_has(leaf, "指标值") && npairs && pairs[npairs - 1].value < 0 &&
-		    pairs[npairs - 1].group == g) {
-			pairs[npairs - 1].value = (int)c;
-		} else if (g >= 0 && npairs < 16 && (label_has(leaf, "指标") || leaf == p)) {
-			pairs[npairs++] = (struct pair){ g, (int)c, -1 };
+		struct pair *last = npairs && pairs[npairs - 1].group == g ? &pairs[npairs - 1] : NULL;
+		if (g >= 0 && label_has(leaf, "二级指标")) {
+			if (npairs < PAIRS_MAX)
+				pairs[npairs++] = (struct pair){ g, (int)c, -1, -1 };
+		} else if (g >= 0 && label_has(leaf, "指标值")) {
+			if (last && last->value < 0)
+				last->value = (int)c;
+		} else if (g >= 0 && (label_has(leaf, "指标") || leaf == p)) {
+			if (last && last->name < 0 && last->value < 0)
+				last->name = (int)c;
+			else if (npairs < PAIRS_MAX)
+				pairs[npairs++] = (struct pair){ g, -1, (int)c, -1 };
 		} else if (code_col < 0 && (label_has(leaf, "编码") || label_has(leaf, "代码"))) {
 			code_col = (int)c;
 		} else if (name_col < 0 && label_has(leaf, "名称")) {
@@ -193,7 +211,9 @@ static void read_wide(struct reader *r)
 		if (colmap[c] == COL_TOTAL)
 			total_col = (int)c;
 
+	static const char *const total[] = { "合计", "总计", NULL };
 	struct node *unit = NULL, *project = NULL;
+	const char *level2[PAIRS_MAX] = {0};   /* carried down a project's block */
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct srow *row = &s->rows[i];
 		if (row->role != ROW_DATA)
@@ -201,44 +221,42 @@ static void read_wide(struct reader *r)
 		struct origin at = row_origin(r, row);
 		const char *code = sheet_cell(row, (size_t)code_col);
 		const char *name = sheet_cell(row, (size_t)name_col);
-		const char *why;
-		if (code[0]) {
-			char norm[40];
-			int64_t fen = 0;
-			bool has = total_col >= 0 &&
-			           amount_parse(sheet_cell(row, (size_t)total_col),
-			                        strlen(sheet_cell(row, (size_t)total_col)),
-			                        s->unit, &fen, NULL) == AMOUNT_OK;
-			if (code_unit(code, norm, sizeof norm, &why) && strlen(norm) <= 6) {
+		if (code[0] || name[0]) {
+			if (!code_looks_like(code) && (label_is(code, total) || label_is(name, total))) {
+				add_row_figures(r, row, colmap, TK_INDICATORS, section_node(r, SEC_UNITS));
+				project = NULL;
+				continue;
+			}
+			char norm[CODE_SIZE] = "";
+			const char *why;
+			if (code[0] && code_unit(code, norm, sizeof norm, &why)) {
 				struct node *n = strlen(norm) <= 3 ? r->d->node
 				                 : (unit = unit_node(r, norm, name, at));
 				add_row_figures(r, row, colmap, TK_INDICATORS, n);
 				project = NULL;
 				continue;
 			}
-			if (!code_project(code, norm, sizeof norm, &why)) {
+			/* A project whose code cannot be read still is a project. */
+			if (code[0] && !code_project(code, norm, sizeof norm, &why)) {
 				bad_code(r, row, code, why);
 				norm[0] = '\0';
 			}
+			int64_t fen = 0;
+			const char *tc = total_col >= 0 ? sheet_cell(row, (size_t)total_col) : "";
+			bool has = amount_parse(tc, strlen(tc), s->unit, &fen, NULL) == AMOUNT_OK;
 			project = project_for(r, unit, norm, name, fen, has, at);
 			add_row_figures(r, row, colmap, TK_INDICATORS, project);
 			for (int g = 0; g < GRP__COUNT; g++)
 				group_node(r, project, g);
-		} else if (name[0]) {
-			/* A project without a code still is a project. */
-			int64_t fen = 0;
-			bool has = total_col >= 0 &&
-			           amount_parse(sheet_cell(row, (size_t)total_col),
-			                        strlen(sheet_cell(row, (size_t)total_col)),
-			                        s->unit, &fen, NULL) == AMOUNT_OK;
-			project = project_for(r, unit, "", name, fen, has, at);
-			add_row_figures(r, row, colmap, TK_INDICATORS, project);
-			for (int g = 0; g < GRP__COUNT; g++)
-				group_node(r, project, g);
+			for (int k = 0; k < npairs; k++)
+				level2[k] = "";
 		}
 		for (int k = 0; k < npairs; k++) {
-			const char *iname = sheet_cell(row, (size_t)pairs[k].name);
-			const char *ivalue = pairs[k].value >= 0 ? sheet_cell(row, (size_t)pairs[k].value) : "";
+			const struct pair *pr = &pairs[k];
+			if (pr->level2 >= 0 && sheet_cell(row, (size_t)pr->level2)[0])
+				level2[k] = sheet_cell(row, (size_t)pr->level2);
+			const char *iname = pr->name >= 0 ? sheet_cell(row, (size_t)pr->name) : "";
+			const char *ivalue = pr->value >= 0 ? sheet_cell(row, (size_t)pr->value) : "";
 			if (!iname[0] && !ivalue[0])
 				continue;
 			if (!project) {
@@ -246,7 +264,8 @@ static void read_wide(struct reader *r)
 				         _("an indicator before any project: skipped"));
 				break;
 			}
-			add_indicator(r, project, pairs[k].group, iname, ivalue, NULL, at);
+			add_indicator(r, project, indicator_group(group_names[pr->group], level2[k]),
+			              iname, ivalue, level2[k], at);
 		}
 	}
 }
@@ -303,14 +322,25 @@ static void read_long(struct reader *r)
 	struct long_cols cols = { -1, -1, -1, -1 };
 	struct node *project = NULL;
 	const char *l1 = "", *l2 = "";
-	const char *pending = s->title;   /* the first block's title is the sheet's */
+	static const char *const name_words[] = { "项目名称", NULL };
+	/* The next block's project: named by its title (the first block's is
+	 * the sheet's), or better by a 项目名称 row of the block's form. */
+	const char *pending = s->title ? block_project_name(r, s->title) : NULL;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct srow *row = &s->rows[i];
 		if (row->role == ROW_BLANK || row->role == ROW_NOTE)
 			continue;
 		const char *first = sheet_cell(row, 0);
 		if (row->ncells == 1 && strstr(first, "绩效目标")) {
-			pending = first;
+			pending = block_project_name(r, first);
+			project = NULL;
+			continue;
+		}
+		if (label_is(first, name_words)) {
+			int where;
+			const char *name = first_text(row, 1, &where);
+			if (name[0])
+				pending = name;
 			project = NULL;
 			continue;
 		}
@@ -318,11 +348,13 @@ static void read_long(struct reader *r)
 		if (long_header(row, &header)) {
 			cols = header;
 			if (pending) {
-				project = project_for(r, NULL, "", block_project_name(r, pending), 0, false,
-				                      row_origin(r, row));
+				project = project_for(r, NULL, "", pending, 0, false, row_origin(r, row));
 				for (int g = 0; g < GRP__COUNT; g++)
 					group_node(r, project, g);
 				pending = NULL;
+			} else if (!project) {
+				diag_add(&r->b->diags, s->file, row->record, SEV_WARNING,
+				         _("indicators without a project title or 项目名称 row: skipped"));
 			}
 			l1 = l2 = "";
 			continue;
@@ -339,9 +371,7 @@ static void read_long(struct reader *r)
 		const char *value = sheet_cell(row, (size_t)cols.value);
 		if (!name[0] && !value[0])
 			continue;
-		int g = group_of(l2);
-		if (g != GRP_COST)
-			g = group_of(l1);
+		int g = indicator_group(l1, l2);
 		if (g < 0) {
 			diag_add(&r->b->diags, s->file, row->record, SEV_WARNING,
 			         _("indicator '%s' is in no known group (%s): skipped"), name, l1);

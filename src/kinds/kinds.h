@@ -52,13 +52,24 @@ struct node *econ_node(struct reader *r, const char *code, const char *name,
 struct node *unit_node(struct reader *r, const char *code, const char *name,
                        struct origin at);
 
+/* The income line of a source (sub = its enum column), found among the
+ * lines and their 其中 lines; created under parent (NULL: the section)
+ * with this label when new. */
+struct node *income_node(struct reader *r, int column, const char *label,
+                         struct node *parent, struct origin at);
+
 /* Adds the figures of a row for the mapped columns to node. */
 void add_row_figures(struct reader *r, const struct srow *row,
                      const int *colmap, enum table_kind kind, struct node *node);
 
-/* Builds 类/款 figures as sums of their children where the table gave
- * none (tables that list only 项 rows); marks them FIG_SUMMED. */
+/* Builds the figures of 类/款 (and units) that the table gave no row of
+ * their own (tables that list only 项 rows) as sums of their children;
+ * marks them FIG_SUMMED.  Published rows are left as they are. */
 void sum_up(struct reader *r, struct node *parent, enum table_kind kind);
+
+/* The first cell from column from on that holds text (not a number):
+ * *at gets its column; "" and -1 when none. */
+const char *first_text(const struct srow *row, size_t from, int *at);
 
 /* Reports a code that could not be read, with file:record and why. */
 void bad_code(struct reader *r, const struct srow *row, const char *cell,

@@ -29,6 +29,7 @@ static void find_layout(struct reader *r, struct layout *l)
 	static const char *const kuan[] = { "款", NULL };
 	static const char *const xiang[] = { "项", NULL };
 	static const char *const unit[] = { "单位代码", "单位编码", "预算单位编码", NULL };
+	static const char *const name[] = { "项目", "科目", NULL };
 	*l = (struct layout){ -1, -1, -1, -1, -1, -1, NULL };
 	struct sheet *s = r->s;
 	l->colmap = arena_alloc(&s->arena, (s->npaths ? s->npaths : 1) * sizeof *l->colmap);
@@ -47,7 +48,7 @@ static void find_layout(struct reader *r, struct layout *l)
 			l->unit = (int)c;
 		else if (label_has(path_leaf(p), "编码") || label_has(path_leaf(p), "代码"))
 			l->joined = l->joined < 0 ? (int)c : l->joined;
-		else if (label_has(p, "名称") || label_has(path_leaf(p), "项目"))
+		else if (label_has(p, "名称") || leaf_is(p, name))
 			l->name = l->name < 0 ? (int)c : l->name;
 		else
 			l->colmap[c] = column_for_path(p);
@@ -65,7 +66,8 @@ static bool row_code(struct reader *r, const struct layout *l, const struct srow
 		const char *a = sheet_cell(row, (size_t)l->lei);
 		const char *b = l->kuan >= 0 ? sheet_cell(row, (size_t)l->kuan) : "";
 		const char *c = l->xiang >= 0 ? sheet_cell(row, (size_t)l->xiang) : "";
-		if (!a[0] && !b[0] && !c[0])
+		/* A label there (合计, 其中：…) is no code. */
+		if (!code_looks_like(a) && !code_looks_like(b) && !code_looks_like(c))
 			return false;
 		if (code_func_split(a, b, c, out, cap, &why))
 			return true;
@@ -77,7 +79,7 @@ static bool row_code(struct reader *r, const struct layout *l, const struct srow
 	}
 	if (l->joined >= 0) {
 		const char *a = sheet_cell(row, (size_t)l->joined);
-		if (!a[0])
+		if (!code_looks_like(a))
 			return false;
 		if (code_func_joined(a, out, cap, &why))
 			return true;
@@ -94,6 +96,37 @@ static bool has_figures(struct reader *r, const struct layout *l, const struct s
 			return true;
 	(void)r;
 	return false;
+}
+
+/* 收入总表's 合计 row also gives each source its income line; a column
+ * under another source's heading (单位资金/事业收入) is a line of that
+ * source. */
+static void income_lines(struct reader *r, const struct layout *l, struct node *section)
+{
+	static const char *const subtotal[] = { "小计", "合计", NULL };
+	for (size_t c = 0; c < r->s->npaths; c++) {
+		int col = l->colmap[c];
+		const struct figure *f = col > COL_TOTAL ? node_figure(section, TK_INCOME,
+		                                                       (enum column)col) : NULL;
+		if (!f)
+			continue;
+		const char *path = r->s->paths[c];
+		const char *leaf = path_leaf(path);
+		char up[256] = "", label[256], up_label[256];
+		if (leaf != path)
+			snprintf(up, sizeof up, "%.*s", (int)(leaf - 1 - path), path);
+		label_norm(path_leaf(up), up_label, sizeof up_label);
+		label_norm(leaf, label, sizeof label);
+		int pc = column_for_path(up);
+		struct node *parent = NULL;
+		if (label_is(leaf, subtotal))
+			strcpy(label, up_label);   /* the heading's own total */
+		else if (pc > COL_TOTAL && pc != col && node_figure(section, TK_INCOME, (enum column)pc))
+			parent = income_node(r, pc, up_label, NULL, f->at);
+		struct node *line = income_node(r, col, label, parent, f->at);
+		if (!node_figure(line, TK_INCOME, COL_TOTAL))
+			node_add_figure(r->b, line, TK_INCOME, COL_TOTAL, f->fen, f->at);
+	}
 }
 
 void read_spending(struct reader *r, enum table_kind kind)
@@ -118,7 +151,7 @@ void read_spending(struct reader *r, enum table_kind kind)
 		if (bad)
 			continue;
 		const char *ucell = l.unit >= 0 ? sheet_cell(row, (size_t)l.unit) : "";
-		if (ucell[0]) {
+		if (code_looks_like(ucell)) {
 			char ucode[16];
 			const char *why;
 			if (!code_unit(ucell, ucode, sizeof ucode, &why)) {
@@ -136,6 +169,8 @@ void read_spending(struct reader *r, enum table_kind kind)
 			is_total = (l.colmap[c] < 0) && label_is(row->cells[c], total);
 		if (is_total) {
 			add_row_figures(r, row, l.colmap, kind, section);
+			if (kind == TK_INCOME)
+				income_lines(r, &l, section);
 			continue;
 		}
 		if (has_figures(r, &l, row))

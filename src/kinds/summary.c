@@ -73,29 +73,6 @@ static int total_column(const char *norm, bool income)
 	return -1;
 }
 
-static struct node *income_node(struct reader *r, int column, const char *label,
-                                struct node *parent, struct origin at)
-{
-	struct node *sec = section_node(r, SEC_INCOME);
-	for (uint32_t i = 0; i < sec->nkids; i++) {
-		struct node *n = sec->kids[i];
-		if (n->kind == NODE_INCOME && n->sub == column)
-			return n;
-		for (uint32_t j = 0; j < n->nkids; j++)
-			if (n->kids[j]->kind == NODE_INCOME && n->kids[j]->sub == column)
-				return n->kids[j];
-	}
-	struct node *n = node_new(r->b, parent ? parent : sec, NODE_INCOME, "", label, at);
-	n->sub = (uint8_t)column;
-	return n;
-}
-
-/* The label without its numbering: "一、一般公共预算" → "一般公共预算". */
-static void clean_label(const char *cell, char *out, size_t cap)
-{
-	label_norm(cell, out, cap);
-}
-
 static void read_income(struct reader *r, enum table_kind kind, const struct side *sd,
                         const struct srow *row, struct node **last, bool *carry)
 {
@@ -104,7 +81,7 @@ static void read_income(struct reader *r, enum table_kind kind, const struct sid
 		return;
 	struct origin at = row_origin(r, row);
 	char norm[256];
-	clean_label(cell, norm, sizeof norm);
+	label_norm(cell, norm, sizeof norm);   /* "一、一般公共预算" → "一般公共预算" */
 	int64_t fen;
 	bool has = sd->namount && cell_amount(r, row, (size_t)sd->amount[0], &fen, NULL);
 

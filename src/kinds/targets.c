@@ -49,17 +49,6 @@ static int budget_column(const char *label)
 	return -1;
 }
 
-static const char *first_text(const struct srow *row, size_t from, int *at)
-{
-	for (size_t i = from; i < row->ncells; i++)
-		if (row->cells[i][0] && !cell_is_number(row->cells[i])) {
-			*at = (int)i;
-			return row->cells[i];
-		}
-	*at = -1;
-	return "";
-}
-
 static void read_budget_line(struct reader *r, struct node *budget, const struct srow *row)
 {
 	int at;
