@@ -207,20 +207,6 @@ struct key key_normalize(const struct key *k)
 	return *k;
 }
 
-/* Encodes a code point <= U+10FFFF as UTF-8; returns the bytes written. */
-static size_t utf8_encode(uint32_t cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-	static const unsigned char lead[] = { 0, 0, 0xC0, 0xE0, 0xF0 };
-	for (size_t i = n - 1; i > 0; i--, cp >>= 6)
-		out[i] = (char)(0x80 | (cp & 0x3F));
-	out[0] = (char)(lead[n] | cp);
-	return n;
-}
 
 void key_to_name(const struct key *k, char *buf, size_t cap)
 {
@@ -258,7 +244,7 @@ void key_to_name(const struct key *k, char *buf, size_t cap)
 		return;
 	}
 	char utf8[4];
-	size_t len = n.code <= 0x10FFFF ? utf8_encode(n.code, utf8) : 0;
+	size_t len = n.code <= 0x10FFFF ? utf8_put(n.code, utf8) : 0;
 	if (len && shows_as_itself(utf8, len))
 		snprintf(buf, cap, "%.*s", (int)len, utf8);
 	else

@@ -277,8 +277,7 @@ invalid:
 	return 1;
 }
 
-/* Encodes a code point <= U+10FFFF; returns the bytes written (1-4). */
-static size_t utf8_put(uint32_t cp, char *out)
+size_t utf8_put(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;

@@ -21,6 +21,10 @@
  * truncated sequence gives U+FFFD and consumes 1 byte. */
 size_t utf8_next(const char *s, size_t n, uint32_t *cp);
 
+/* Encodes a code point <= U+10FFFF into out (4 bytes of room); returns
+ * the bytes written (1-4). */
+size_t utf8_put(uint32_t cp, char *out);
+
 /* Returns n bytes of s (NULs allowed) as a new NUL-terminated UTF-8 string
  * (free() it) in which
  *   - tab, LF and CR are one space each;
