@@ -232,6 +232,15 @@ enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
 	return AMOUNT_OK;
 }
 
+int64_t amount_add(int64_t a, int64_t b)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(a, b, &r))
+		return a > 0 ? INT64_MAX : -INT64_MAX;
+	return r == INT64_MIN ? -INT64_MAX : r;
+}
+
 size_t amount_format(int64_t fen, enum amount_unit unit, bool grouping,
                      char *buf, size_t cap)
 {

@@ -35,6 +35,11 @@ enum amount_status {
 enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
                                 int64_t *fen, const char **why);
 
+/* a + b, saturating at ±INT64_MAX: sums of crafted figures (each at most
+ * AMOUNT_FEN_MAX) must not overflow into nonsense or undefined behaviour.
+ * A saturated sum never equals a real one, so checks still flag it. */
+int64_t amount_add(int64_t a, int64_t b);
+
 /* Writes fen as a figure in the given unit with two decimals (万元: rounded
  * half away from zero from the 分), "-" in front when negative (not when
  * it rounds to 0.00), "," between groups of three integer digits when

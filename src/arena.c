@@ -6,8 +6,13 @@
 #include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-enum { BLOCK_SIZE = 64 * 1024 };
+/* Blocks double from 64 KiB to 4 MiB: small arenas (a sheet) stay small,
+ * and a big one (the model of a province) takes its memory in huge pages,
+ * one page fault per 2 MiB instead of per 4 KiB, which took the kernel
+ * most of a second for a province. */
+enum { BLOCK_SIZE = 64 * 1024, BLOCK_MAX = 4 << 20, HUGE_PAGE = 2 << 20 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -15,19 +20,41 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *arena_alloc(struct arena *a, size_t n)
+/* A block with room for cap bytes; size its whole size. */
+static struct arena_block *new_block(size_t cap, size_t size)
 {
-	const size_t align = alignof(max_align_t);
-	n = (n + align - 1) & ~(align - 1);
+	void *p = NULL;
+#ifdef MADV_HUGEPAGE
+	if (size >= HUGE_PAGE && size % HUGE_PAGE == 0 &&
+	    posix_memalign(&p, HUGE_PAGE, size) == 0)
+		madvise(p, size, MADV_HUGEPAGE);   /* a hint: ignore failure */
+	else
+		p = NULL;
+#endif
+	struct arena_block *b = p ? p : xmalloc(size);
+	b->used = 0;
+	b->cap = cap;
+	return b;
+}
+
+/* n bytes aligned to align (a power of two, at most max_align_t's). */
+static void *take(struct arena *a, size_t n, size_t align)
+{
 	struct arena_block *b = a->head;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
-		b = xmalloc(sizeof *b + cap);
-		b->used = 0;
-		b->cap = cap;
+	size_t off = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || off > b->cap || b->cap - off < n) {
+		size_t size = a->next_block ? a->next_block : BLOCK_SIZE;
+		bool own = n > size / 4;
+		if (own) {
+			size = sizeof *b + n;
+		} else if (a->next_block < BLOCK_MAX) {
+			a->next_block = size * 2;
+		}
+		b = new_block(size - sizeof *b, size);
+		off = 0;
 		/* A large object gets a block of its own behind the current one,
 		 * so the current block's free space is not wasted. */
-		if (cap > BLOCK_SIZE && a->head) {
+		if (own && a->head) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -35,15 +62,37 @@ void *arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	void *p = b->data + b->used;
-	b->used += n;
+	b->used = off + n;
+	return b->data + off;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	/* An object's size is a multiple of its alignment, so the lowest set
+	 * bit of n is all the alignment it can need: a 104-byte node is not
+	 * padded to 112. */
+	const size_t max = alignof(max_align_t);
+	size_t align = n & -n;
+	if (!align || align > max)
+		align = max;
+	void *p = take(a, n, align);
 	memset(p, 0, n);
 	return p;
 }
 
+bool arena_extend(struct arena *a, void *p, size_t n, size_t more)
+{
+	struct arena_block *b = a->head;
+	if (!b || (unsigned char *)p + n != b->data + b->used || b->cap - b->used < more)
+		return false;
+	memset(b->data + b->used, 0, more);
+	b->used += more;
+	return true;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -62,5 +111,5 @@ void arena_free(struct arena *a)
 		free(b);
 		b = next;
 	}
-	a->head = NULL;
+	*a = (struct arena){0};
 }

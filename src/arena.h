@@ -4,14 +4,23 @@
 #ifndef YUSUAN_ARENA_H
 #define YUSUAN_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena_block;
-struct arena { struct arena_block *head; };
+struct arena {
+	struct arena_block *head;
+	size_t next_block;   /* bytes of the next block; 0 at first */
+};
 
-/* Zeroed memory aligned for any object; valid until arena_free. */
+/* n zeroed bytes aligned for any object of that size (the lowest set bit
+ * of n, up to max_align_t's alignment); valid until arena_free. */
 void *arena_alloc(struct arena *a, size_t n);
-/* Copies of strings: n bytes (NULs inside are kept) plus a terminator. */
+/* Extends p, the arena's last allocation (of n bytes), by more zeroed
+ * bytes in place when its block has room.  False otherwise, p unchanged. */
+bool arena_extend(struct arena *a, void *p, size_t n, size_t more);
+/* Copies of strings: n bytes (NULs inside are kept) plus a terminator,
+ * packed without alignment. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 void arena_free(struct arena *a);

@@ -110,12 +110,17 @@ void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
 {
 	struct figure *f = find_figure(n, table, column);
 	if (f) {
-		f->fen += fen;
+		f->fen = amount_add(f->fen, fen);
 		f->flags |= FIG_MULTI;
 		return;
 	}
+	/* A row's figures come one after another, with nothing else made in
+	 * between: the array can usually grow by one in place. */
+	if (n->nfigs == n->capfigs && n->capfigs &&
+	    arena_extend(&b->arena, n->figs, n->capfigs * sizeof *n->figs, sizeof *n->figs))
+		n->capfigs++;
 	if (n->nfigs == n->capfigs) {
-		uint16_t cap = n->capfigs ? (uint16_t)(n->capfigs * 2) : 4;
+		uint16_t cap = n->capfigs ? (uint16_t)(n->capfigs * 2) : 1;
 		struct figure *figs = arena_alloc(&b->arena, cap * sizeof *figs);
 		if (n->nfigs)
 			memcpy(figs, n->figs, n->nfigs * sizeof *figs);
@@ -139,7 +144,7 @@ const struct figure *node_headline(const struct node *n)
 	static const uint8_t order[] = {
 		TK_SPENDING, TK_BASIC, TK_ECON, TK_PROJECTS, TK_INDICATORS,
 		TK_SANGONG, TK_SUMMARY, TK_APPROP, TK_GENERAL, TK_INCOME,
-		TK_GOVFUND, TK_STATECAP,
+		TK_GOVFUND, TK_STATECAP, TK_TARGETS,
 	};
 	if (n->kind == NODE_DEPARTMENT || n->kind == NODE_COLLECTION) {
 		const struct figure *f = node_figure(n, TK_SUMMARY, COL_SPEND_ALL);
@@ -151,7 +156,12 @@ const struct figure *node_headline(const struct node *n)
 		if (f)
 			return f;
 	}
-	/* A line that holds one figure only (an income source, a 三公 item). */
+	/* A line that holds one figure only (an income source, a 三公 item),
+	 * perhaps from several tables; never a part of a row whose total is
+	 * missing (a 基本支出 is not the row's amount). */
+	for (uint16_t i = 1; i < n->nfigs; i++)
+		if (n->figs[i].column != n->figs[0].column)
+			return NULL;
 	return n->nfigs ? &n->figs[0] : NULL;
 }
 

@@ -152,14 +152,73 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		i += ascii_run(s + i, n - i);
+		/* Chinese text is runs of three-byte sequences led by E1-EC or
+		 * EE-EF, whose second byte has no narrower range: checked here
+		 * without utf8_seq. */
+		while (n - i >= 3 && ((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] >= 0xEE) &&
+		       s[i] <= 0xEF && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+			i += 3;
 		if (i == n)
 			break;
+		if (s[i] < 0x80)
+			continue;
 		size_t k = utf8_seq(s + i, n - i);
 		if (k == 0)
 			break;
 		i += k;
 	}
 	return i;
+}
+
+/* Whether text that is not all valid UTF-8 is still UTF-8 with a few bad
+ * bytes (a cell pasted from a GBK file, a byte damaged in transit) rather
+ * than GB18030.  Read as UTF-8, GBK text gives about one well-formed
+ * multi-byte sequence for every four bad bytes; UTF-8 text gives none.
+ * So many sequences and few bad bytes mean UTF-8. */
+static bool mostly_utf8(const unsigned char *s, size_t n)
+{
+	enum { MIN_SEQUENCES = 8, SEQUENCES_PER_BAD_BYTE = 4 };
+	size_t seqs = 0, bad = 0;
+	for (size_t i = 0; i < n;) {
+		i += ascii_run(s + i, n - i);
+		if (i == n)
+			break;
+		size_t k = utf8_seq(s + i, n - i);
+		if (k) {
+			seqs++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+			/* A sequence takes two bytes or more: GBK text is told
+			 * after a few of its characters, not at the end. */
+			if (seqs + (n - i) / 2 < bad * SEQUENCES_PER_BAD_BYTE)
+				return false;
+		}
+	}
+	return seqs >= MIN_SEQUENCES && seqs >= bad * SEQUENCES_PER_BAD_BYTE;
+}
+
+/* UTF-16 without a BOM: the NUL high bytes of ASCII characters (digits,
+ * tabs, line ends) at odd offsets (little-endian) or at even ones, at
+ * least one unit in eight; NULs at the other parity (the low byte of 一,
+ * U+4E00) at most an eighth as many.  Binary data has NULs at both.
+ * ENC_AUTO when it is not that. */
+static enum encoding utf16_without_bom(const char *s, size_t n)
+{
+	size_t sample = (n < 4096 ? n : 4096) & ~(size_t)1, nul[2] = { 0, 0 };
+	if (!memchr(s, '\0', sample))
+		return ENC_AUTO;   /* most files, at once */
+	for (size_t i = 0; i < sample; i++)
+		nul[i & 1] += s[i] == '\0';
+	size_t units = sample / 2;
+	if (units < 4)
+		return ENC_AUTO;
+	if (nul[1] * 8 >= units && nul[0] * 8 <= nul[1])
+		return ENC_UTF16LE;
+	if (nul[0] * 8 >= units && nul[1] * 8 <= nul[0])
+		return ENC_UTF16BE;
+	return ENC_AUTO;
 }
 
 /* UTF-8 with bad bytes: copies the valid runs, U+FFFD for each bad byte. */
@@ -245,17 +304,23 @@ static bool decode_gb18030(struct decoder *dec, const char *s, size_t n,
 	reserve(dec, n + n / 2 + 4);
 	size_t i = 0;
 	while (i < n) {
-		size_t k = ascii_run(u + i, n - i);
-		memcpy(dec->buf + dec->len, s + i, k);
-		dec->len += k;
-		i += k;
-		if (i == n)
-			break;
-		const struct gb_char *g = gb_two_byte(dec, u + i, n - i);
-		if (g) {
-			memcpy(dec->buf + dec->len, g->utf8, 3);
-			dec->len += g->len;
-			i += 2;
+		if (u[i] < 0x80) {
+			size_t k = ascii_run(u + i, n - i);
+			memcpy(dec->buf + dec->len, s + i, k);
+			dec->len += k;
+			i += k;
+			continue;
+		}
+		/* Chinese text is runs of two-byte characters. */
+		const struct gb_char *g;
+		if ((g = gb_two_byte(dec, u + i, n - i))) {
+			char *o = dec->buf + dec->len;
+			do {
+				memcpy(o, g->utf8, 3);
+				o += g->len;
+				i += 2;
+			} while ((g = gb_two_byte(dec, u + i, n - i)));
+			dec->len = (size_t)(o - dec->buf);
 			continue;
 		}
 		i += gb_other(dec, s + i, n - i, base + i, out);
@@ -339,6 +404,8 @@ bool decode_bytes(struct decoder *dec, const char *bytes, size_t n,
 	enum encoding enc = forced;
 	if (forced == ENC_AUTO || (is_utf16(forced) && is_utf16(b)))
 		enc = b;
+	if (forced == ENC_AUTO && b == ENC_AUTO)
+		enc = utf16_without_bom(bytes, n);
 	if (enc != b)
 		bom_len = 0;
 	const char *s = bytes + bom_len;
@@ -347,7 +414,8 @@ bool decode_bytes(struct decoder *dec, const char *bytes, size_t n,
 	if (enc == ENC_AUTO || enc == ENC_UTF8) {
 		valid = utf8_valid_prefix((const unsigned char *)s, len);
 		if (enc == ENC_AUTO)
-			enc = valid == len ? ENC_UTF8 : ENC_GB18030;
+			enc = valid == len || mostly_utf8((const unsigned char *)s, len)
+			      ? ENC_UTF8 : ENC_GB18030;
 	}
 
 	*out = (struct decoded){ .enc = enc, .had_bom = bom_len > 0 };
@@ -383,10 +451,12 @@ bool encoding_looks_binary(const char *bytes, size_t n)
 	               || memcmp(bytes, "\xD0\xCF\x11\xE0", 4) == 0))
 		return true;
 	size_t bom_len;
-	if (is_utf16(bom(bytes, n, &bom_len)))
+	if (is_utf16(bom(bytes, n, &bom_len)) || utf16_without_bom(bytes, n) != ENC_AUTO)
 		return false;
 	/* Text has a stray NUL at most; binary files are full of them. */
 	size_t sample = n < 4096 ? n : 4096, nuls = 0;
+	if (!memchr(bytes, '\0', sample))
+		return false;
 	for (size_t i = 0; i < sample; i++)
 		nuls += bytes[i] == '\0';
 	return nuls * 10 > sample;

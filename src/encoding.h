@@ -1,10 +1,14 @@
 /* Bytes of one input file → UTF-8 text.
  *
- * Detection is per file, never per field: a BOM wins; else a file that is
- * valid UTF-8 throughout (strictly: no overlongs, surrogates, code points
- * above U+10FFFF or truncated sequences) is UTF-8; else it is GB18030 (which
- * covers GBK and GB2312).  Bad bytes become U+FFFD, one per byte, and are
- * counted.  The decoder owns one output buffer reused from file to file. */
+ * Detection is per file, never per field: a BOM wins; else NUL bytes at
+ * odd (even) offsets, at least one unit in eight and 8 times as many as at
+ * the other parity, mean UTF-16LE (BE) without a BOM; else a file that is valid UTF-8 throughout (strictly: no
+ * overlongs, surrogates, code points above U+10FFFF or truncated
+ * sequences) is UTF-8, and so is one with at least 8 multi-byte sequences
+ * and 4 of them for every bad byte (UTF-8 with a cell pasted from GBK:
+ * GBK read as UTF-8 gives 1 for 4); else it is GB18030 (which covers GBK
+ * and GB2312).  Bad bytes become U+FFFD, one per byte, and are counted.
+ * The decoder owns one output buffer reused from file to file. */
 #ifndef YUSUAN_ENCODING_H
 #define YUSUAN_ENCODING_H
 
@@ -49,7 +53,8 @@ bool decode_bytes(struct decoder *dec, const char *bytes, size_t n,
                   enum encoding forced, struct decoded *out);
 
 /* True when the bytes are surely not text: a ZIP (.xlsx, .ods) or OLE
- * (.xls, .et) header, or many NUL bytes in a file without a UTF-16 BOM. */
+ * (.xls, .et) header, or many NUL bytes in a file that is not UTF-16 (by
+ * its BOM or its NULs, as decode_bytes detects it). */
 bool encoding_looks_binary(const char *bytes, size_t n);
 
 #endif

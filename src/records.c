@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Text is fed to libcsv this much at a time, so that a stop is quick. */
-enum { CHUNK = 64 * 1024 };
-
 struct csv_reader {
 	/* The record being built: its cells' bytes, each followed by a NUL,
 	 * at data + offs[i]; pointers are made once the record is whole,
@@ -33,6 +30,7 @@ struct csv_reader {
 	bool stop;           /* ignore libcsv's remaining callbacks */
 	bool failed;         /* stopped with an error message */
 	bool cols_warned;
+	unsigned broken;     /* records skipped for a broken quote */
 };
 
 struct csv_reader *csv_reader_new(void)
@@ -49,15 +47,6 @@ void csv_reader_free(struct csv_reader *r)
 	free(r->lens);
 	free(r->cells);
 	free(r);
-}
-
-/* libcsv grows a cell's buffer through this: refusing past the limit makes
- * it fail with CSV_ENOMEM at once instead of eating memory.  One byte more
- * than the limit, because libcsv grows the buffer before looking at the
- * byte after a full one. */
-static void *capped_realloc(void *p, size_t n)
-{
-	return n > RECORD_CELL_MAX + 1 ? NULL : xreallocarray(p, n, 1);
 }
 
 /* Counts line breaks as a text editor does: CRLF, LF or a lone CR. */
@@ -81,13 +70,23 @@ static uint32_t line_at(const char *text, size_t pos)
 	return r.line;
 }
 
+static void say(struct csv_reader *r, const char *fmt, unsigned arg)
+	__attribute__((format(printf, 2, 0)));
 static void fail(struct csv_reader *r, const char *fmt, unsigned arg)
 	__attribute__((format(printf, 2, 0)));
 
-static void fail(struct csv_reader *r, const char *fmt, unsigned arg)
+/* An error about the record being read: something was lost. */
+static void say(struct csv_reader *r, const char *fmt, unsigned arg)
 {
 	diag_add(r->d, r->file, r->recno + 1, SEV_ERROR, fmt, arg);
-	r->failed = r->stop = true;
+	r->failed = true;
+}
+
+/* The same, and the rest of the file is not read. */
+static void fail(struct csv_reader *r, const char *fmt, unsigned arg)
+{
+	say(r, fmt, arg);
+	r->stop = true;
 }
 
 /* Called before the cell's own line breaks are counted, so r->line is
@@ -101,9 +100,9 @@ static void field_too_long(struct csv_reader *r)
 	     r->line);
 }
 
-static void on_cell(void *s, size_t n, void *ctx)
+/* A cell of n bytes at s; only a quoted one can hold line breaks. */
+static void on_cell(const char *s, size_t n, bool quoted, struct csv_reader *r)
 {
-	struct csv_reader *r = ctx;
 	if (r->stop)
 		return;
 	if (r->ncells == 0)
@@ -115,10 +114,9 @@ static void on_cell(void *s, size_t n, void *ctx)
 	/* Line breaks inside quoted cells; a delimiter or quote separates
 	 * them from any break before the cell. */
 	r->after_cr = false;
-	const char *p = s;
-	for (size_t i = 0; i < n; i++)
-		if (p[i] == '\r' || p[i] == '\n' || r->after_cr)
-			count_break(r, (unsigned char)p[i]);
+	for (size_t i = 0; quoted && i < n; i++)
+		if (s[i] == '\r' || s[i] == '\n' || r->after_cr)
+			count_break(r, (unsigned char)s[i]);
 
 	if (r->ncells == RECORD_CELLS_MAX) {
 		if (!r->cols_warned) {
@@ -155,9 +153,8 @@ static void on_cell(void *s, size_t n, void *ctx)
 	r->len += n + 1;
 }
 
-static void on_record_end(int c, void *ctx)
+static void on_record_end(int c, struct csv_reader *r)
 {
-	struct csv_reader *r = ctx;
 	if (r->stop)
 		return;
 	if (r->ncells > 0) {
@@ -183,49 +180,161 @@ static void on_record_end(int c, void *ctx)
 	count_break(r, c);   /* c is -1 at the end of the file */
 }
 
+/* --- libcsv ----------------------------------------------------------------
+ *
+ * libcsv in strict mode (CSV_STRICT | CSV_STRICT_FINI; PITFALLS.md: lenient
+ * mode lets one stray quote swallow the file), fed in chunks; CSV_REPALL_NL
+ * so that record ends report every line break for counting lines. */
+
+/* Text is fed to libcsv this much at a time, so that a stop is quick. */
+enum { CHUNK = 64 * 1024 };
+
+enum scan_status { SCAN_OK, SCAN_EPARSE, SCAN_TOO_BIG };
+
+/* libcsv grows a cell's buffer through this: refusing past the limit makes
+ * it fail with CSV_ENOMEM at once instead of eating memory.  One byte more
+ * than the limit, because libcsv grows the buffer before looking at the
+ * byte after a full one. */
+static void *capped_realloc(void *p, size_t n)
+{
+	return n > RECORD_CELL_MAX + 1 ? NULL : realloc(p, n);
+}
+
+static void cell_cb(void *s, size_t n, void *ctx)
+{
+	/* libcsv does not say whether a cell was quoted; an unquoted one
+	 * holds no line break, so counting breaks in every cell is the same. */
+	on_cell(s ? s : "", n, true, ctx);
+}
+
+static void record_cb(int c, void *ctx)
+{
+	on_record_end(c, ctx);
+}
+
+/* What scanning a text from some offset came to. */
+struct scanned {
+	enum scan_status status;   /* SCAN_OK: to the end */
+	size_t done;               /* after an error: the offset of its byte */
+	bool unterminated;         /* the text ended inside a quoted cell */
+};
+
+static struct scanned scan_text(struct csv_reader *r, const char *text, size_t len,
+                                size_t start, char delim)
+{
+	struct csv_parser p;
+	struct scanned s = { .status = SCAN_OK, .done = len };
+	/* Options are set once, here: changing them mid-field writes out of
+	 * bounds (PITFALLS.md). */
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		s.status = SCAN_TOO_BIG;
+		return s;
+	}
+	csv_set_delim(&p, (unsigned char)delim);
+	csv_set_realloc_func(&p, capped_realloc);
+	csv_set_blk_size(&p, 64 * 1024);
+	for (size_t pos = start; pos < len && !r->stop; ) {
+		size_t n = len - pos < CHUNK ? len - pos : CHUNK;
+		size_t used = csv_parse(&p, text + pos, n, cell_cb, record_cb, r);
+		if (used < n) {
+			s.status = csv_error(&p) == CSV_EPARSE ? SCAN_EPARSE : SCAN_TOO_BIG;
+			s.done = pos + used;
+			/* Never finish after an error: it would deliver the
+			 * broken record. */
+			csv_free(&p);
+			return s;
+		}
+		pos += n;
+	}
+	if (!r->stop && csv_fini(&p, cell_cb, record_cb, r) != 0)
+		s.unterminated = true;
+	csv_free(&p);
+	return s;
+}
+
+/* Where a line starts: the offset just after the line break ending the
+ * line that holds pos (CRLF, LF or a lone CR); len when there is none. */
+static size_t next_line(const char *text, size_t len, size_t pos)
+{
+	while (pos < len && text[pos] != '\n' && text[pos] != '\r')
+		pos++;
+	if (pos < len && text[pos] == '\r')
+		pos++;
+	else if (pos < len)
+		return pos + 1;
+	if (pos < len && text[pos] == '\n')
+		pos++;
+	return pos;
+}
+
+/* The offset where physical line `line` (1-based) starts, len if none. */
+static size_t line_offset(const char *text, size_t len, uint32_t line)
+{
+	size_t pos = 0;
+	for (uint32_t l = 1; l < line && pos < len; l++)
+		pos = next_line(text, len, pos);
+	return pos;
+}
+
+/* Reports what a scan came to.  Returns the offset where reading resumes
+ * after a record broken by a quote, or len when there is nothing more to
+ * read. */
+static size_t after_scan(struct csv_reader *r, const char *text, size_t len,
+                         struct scanned s)
+{
+	size_t resume;
+	if (r->stop)
+		return len;
+	if (s.status == SCAN_TOO_BIG) {
+		field_too_long(r);
+		return len;
+	}
+	if (s.status == SCAN_EPARSE) {
+		say(r, _("stray quote on line %u: a cell that holds a "
+		         "quote must be enclosed in quotes, with the "
+		         "quote doubled (\"\"); the record was skipped"),
+		    line_at(text, s.done));
+		resume = next_line(text, len, s.done);
+	} else if (s.unterminated) {
+		/* The record starts where the last one ended, or with the
+		 * cells already delivered. */
+		uint32_t line = r->ncells ? r->rec_line : r->line;
+		say(r, _("unterminated quote: the quoted cell starting on line %u "
+		         "never ends; the record was skipped and reading resumed "
+		         "on the next line"), line);
+		resume = line_offset(text, len, line + 1);
+	} else {
+		return len;
+	}
+	/* The broken record keeps its number; its cells are dropped. */
+	r->recno++;
+	r->ncells = r->len = 0;
+	r->after_cr = false;
+	r->line = line_at(text, resume);
+	if (++r->broken > RECORDS_BROKEN_MAX && resume < len) {
+		fail(r, _("more than %u records with broken quotes: the rest of "
+		          "the file was skipped (limit: broken records per file)"),
+		     RECORDS_BROKEN_MAX);
+		return len;
+	}
+	return resume;
+}
+
 bool csv_read(struct csv_reader *r, const char *text, size_t len, char delim,
               const char *file, struct diags *d, record_fn fn, void *ctx)
 {
-	struct csv_parser p;
-	/* Options only at csv_init: setting them mid-field writes out of
-	 * bounds.  CSV_REPALL_NL reports blank lines so they can be counted. */
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	csv_set_delim(&p, (unsigned char)delim);
-	csv_set_realloc_func(&p, capped_realloc);
-	csv_set_blk_size(&p, CHUNK);   /* not 128 bytes at a time */
-
 	r->file = file;
 	r->d = d;
 	r->fn = fn;
 	r->ctx = ctx;
 	r->recno = 0;
 	r->line = 1;
+	r->broken = 0;
 	r->after_cr = r->stop = r->failed = r->cols_warned = false;
 	r->ncells = r->len = 0;
 
-	for (size_t off = 0; off < len && !r->stop; ) {
-		size_t n = len - off < CHUNK ? len - off : CHUNK;
-		size_t done = csv_parse(&p, text + off, n, on_cell,
-		                        on_record_end, r);
-		if (done < n && !r->stop) {
-			/* Read the error before anything resets it; never
-			 * csv_fini now: it would deliver the broken record. */
-			if (csv_error(&p) == CSV_EPARSE)
-				fail(r, _("stray quote on line %u: a cell that "
-				          "holds a quote must be enclosed in "
-				          "quotes, with the quote doubled (\"\"); "
-				          "the rest of the file was skipped"),
-				     line_at(text, off + done));
-			else
-				field_too_long(r);
-		}
-		off += n;
-	}
-	if (!r->stop && csv_fini(&p, on_cell, on_record_end, r) != 0)
-		fail(r, _("unterminated quote: the quoted cell starting on "
-		          "line %u never ends; the records before it were "
-		          "read"), r->line);
-	csv_free(&p);
+	for (size_t start = 0; start < len && !r->stop; )
+		start = after_scan(r, text, len, scan_text(r, text, len, start, delim));
 	r->ncells = r->len = 0;
 	return !r->failed;
 }

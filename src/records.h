@@ -1,7 +1,9 @@
 /* UTF-8 text of one file → CSV records, one callback per record.
  *
- * Strict CSV (libcsv in strict mode): a stray or unterminated quote stops
- * the file with a message, after every record before it was delivered.
+ * Strict CSV (libcsv in strict mode): a record broken by a stray or an
+ * unterminated quote is skipped with a message (it keeps its record
+ * number), and reading resumes on the line after the stray quote, or after
+ * the line where the unterminated record starts.
  * Line ends CRLF, LF or a lone CR; quoted cells may hold line breaks;
  * records may differ in length; blank lines are not records.  Unquoted
  * cells lose leading and trailing spaces and tabs; cells are otherwise as
@@ -9,7 +11,8 @@
  *
  * Limits, each named in its message: a cell of at most 1 MiB (the file
  * stops), 4096 cells per record (the rest are dropped, one warning per
- * file), 2,000,000 records per file (the file stops). */
+ * file), 2,000,000 records per file (the file stops), 10 records broken by
+ * quotes (the file stops at the 11th). */
 #ifndef YUSUAN_RECORDS_H
 #define YUSUAN_RECORDS_H
 
@@ -22,6 +25,7 @@
 #define RECORD_CELL_MAX ((size_t)1 << 20)   /* bytes in one cell */
 #define RECORD_CELLS_MAX 4096               /* cells in one record */
 #define RECORDS_MAX 2000000                 /* records in one file */
+#define RECORDS_BROKEN_MAX 10               /* records skipped for quotes */
 
 struct record {
 	uint32_t no;               /* 1-based record number */
@@ -42,9 +46,9 @@ struct csv_reader *csv_reader_new(void);
 void csv_reader_free(struct csv_reader *r);
 
 /* Parses all of text (len bytes, no BOM) with delim ',' or '\t'.
- * Messages go to d as file:record.  Returns false when the file stopped
- * early with an error added to d; true when it was read to the end or fn
- * asked to stop. */
+ * Messages go to d as file:record.  Returns false when records were lost
+ * (skipped, or the file stopped early) with an error added to d; true
+ * when every record was read or fn asked to stop. */
 bool csv_read(struct csv_reader *r, const char *text, size_t len, char delim,
               const char *file, struct diags *d, record_fn fn, void *ctx);
 

@@ -262,12 +262,22 @@ void settings_defaults(struct settings *s)
 	keymap_defaults();
 }
 
-/* Writes `key = value`, quoting a value iniparser would cut at # or ;. */
-static void write_entry(FILE *out, const char *key, const char *value)
+/* Writes a list of key names for the file: the keys iniparser would take
+ * for quotes or a comment (" ' # ;) by their <U+XXXX> names, since no
+ * quoting can hold all of them (and a value that starts with a quote
+ * loses it). */
+static void write_keys(FILE *out, const char *action, const char *names)
 {
-	const char *q = !strpbrk(value, "#;") ? "" : strchr(value, '"') ? "'"
-	                                                                : "\"";
-	fprintf(out, "%s = %s%s%s\n", key, q, value, q);
+	fprintf(out, "%s =", action);
+	for (const char *p = names; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == 1 && strchr("\"'#;", *p))
+			fprintf(out, " <U+%04X>", (unsigned)*p);
+		else if (n > 0)
+			fprintf(out, " %.*s", (int)n, p);
+		p += n + (p[n] == ' ');
+	}
+	fputc('\n', out);
 }
 
 void settings_write(const struct settings *s, FILE *out)
@@ -292,7 +302,7 @@ void settings_write(const struct settings *s, FILE *out)
 				continue;
 			format_value(s, &table[j], value, sizeof value);
 			fprintf(out, "# %s\n", _(table[j].help));
-			write_entry(out, table[j].key, value);
+			fprintf(out, "%s = %s\n", table[j].key, value);
 		}
 	}
 	fprintf(out, "\n[keys]\n# ");
@@ -307,7 +317,7 @@ void settings_write(const struct settings *s, FILE *out)
 	for (int a = ACT_NONE + 1; a < ACT__COUNT; a++) {
 		keymap_describe((enum action)a, value, sizeof value);
 		fprintf(out, "# %s\n", _(action_help((enum action)a)));
-		write_entry(out, action_name((enum action)a), value);
+		write_keys(out, action_name((enum action)a), value);
 	}
 }
 
@@ -390,14 +400,13 @@ static uint32_t line_of(const struct places *p, const char *section,
 	return line;
 }
 
-/* Quotes s for a message: sanitized, in a buffer valid until the next
- * call with the same slot. */
+/* Quotes s for a message (text_quote), valid until the next call with the
+ * same slot. */
 static const char *quote(int slot, const char *s, size_t n)
 {
-	static char buf[2][256];
-	char *safe = text_sanitize(s, n);
-	snprintf(buf[slot], sizeof buf[slot], "%s", safe);
-	free(safe);
+	static char *buf[2];
+	free(buf[slot]);
+	buf[slot] = text_quote(s, n);
 	return buf[slot];
 }
 

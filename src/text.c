@@ -1,12 +1,14 @@
 #include "config.h"
 
 #include "text.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #include <inttypes.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define REPLACEMENT 0xFFFD
@@ -341,6 +343,29 @@ char *text_sanitize(const char *s, size_t n)
 	}
 	out[o] = '\0';
 	return xreallocarray(out, o + 1, 1);
+}
+
+char *text_quote(const char *s, size_t n)
+{
+	char *clean = text_sanitize(s, n);
+	size_t len = strlen(clean), chars = 0, cut = len;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		if (chars == TEXT_QUOTE_MAX)
+			cut = i;
+		i += utf8_next(clean + i, len - i, &cp);
+		chars++;
+	}
+	if (cut == len)
+		return clean;
+	clean[cut] = '\0';
+	/* TRANSLATORS: ends a name or cell quoted in a message when it was
+	 * too long to show whole; the numbers count characters. */
+	char *quoted = xasprintf(_("%s… (cut at %d of %zu characters; limit: name "
+	                           "length shown)"), clean, TEXT_QUOTE_MAX, chars);
+	free(clean);
+	return quoted;
 }
 
 void text_set_ambiguous_width(int width)

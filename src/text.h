@@ -38,6 +38,13 @@ size_t utf8_put(uint32_t cp, char *out);
  * Linear in n. */
 char *text_sanitize(const char *s, size_t n);
 
+/* Untrusted text to quote in a message: text_sanitize(s, n), cut after
+ * TEXT_QUOTE_MAX characters (code points of the sanitised text) and then
+ * ending in "… (cut at 200 of N characters; limit: name length shown)",
+ * translated.  A message never grows with what it quotes.  free() it. */
+#define TEXT_QUOTE_MAX 200
+char *text_quote(const char *s, size_t n);
+
 /* Columns s takes when drawn in the current locale: wcwidth() per code
  * point, except that a code point the locale cannot show counts 1 (it is
  * drawn as '?'), East Asian Ambiguous characters follow

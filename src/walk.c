@@ -130,8 +130,9 @@ static bool skipped_name(const char *name)
 }
 
 /* Reads the sorted entries of an open folder, stat()ing each (following
- * symbolic links).  Entries that cannot be stat()ed get a message and
- * are left out.  Takes fd. */
+ * symbolic links) in that order, so that messages come in name order
+ * whatever order the file system lists them in.  Entries that cannot be
+ * stat()ed get a message and are left out.  Takes fd. */
 static struct dir_entry *read_entries(struct walker *w, int fd,
                                   const char *path, size_t *n)
 {
@@ -144,31 +145,34 @@ static struct dir_entry *read_entries(struct walker *w, int fd,
 	}
 	const char *sep = path[strlen(path) - 1] == '/' ? "" : "/";
 	struct dir_entry *v = NULL;
-	*n = 0;
+	size_t all = 0;
 	struct dirent *de;
 	while (errno = 0, (de = readdir(dir)) != NULL) {
 		if (skipped_name(de->d_name))
 			continue;
-		struct dir_entry e = {
+		v = grow(v, all, sizeof *v);
+		v[all++] = (struct dir_entry){
 			.name = xstrdup(de->d_name),
 			.path = xasprintf("%s%s%s", path, sep, de->d_name),
 		};
-		if (fstatat(fd, e.name, &e.st, 0) != 0) {
-			diag_add(w->d, e.path, 0, SEV_WARNING,
-			         _("cannot open: %s"), strerror(errno));
-			free(e.name);
-			free(e.path);
-			continue;
-		}
-		v = grow(v, *n, sizeof *v);
-		v[(*n)++] = e;
 	}
 	if (errno != 0)
 		diag_add(w->d, path, 0, SEV_WARNING,
 		         _("cannot read this folder: %s"), strerror(errno));
+	if (all > 1)
+		qsort(v, all, sizeof *v, by_name);
+	*n = 0;
+	for (size_t i = 0; i < all; i++) {
+		if (fstatat(fd, v[i].name, &v[i].st, 0) != 0) {
+			diag_add(w->d, v[i].path, 0, SEV_WARNING,
+			         _("cannot open: %s"), strerror(errno));
+			free(v[i].name);
+			free(v[i].path);
+			continue;
+		}
+		v[(*n)++] = v[i];
+	}
 	closedir(dir);
-	if (*n > 1)
-		qsort(v, *n, sizeof *v, by_name);
 	return v;
 }
 

@@ -295,3 +295,20 @@ Test(cell_trim, strips_ascii_ideographic_and_no_break_spaces)
 	cr_assert_eq(n, 3);
 	cr_assert_eq(memcmp(s, "a b", 3), 0);
 }
+
+Test(amount_add, saturates_instead_of_overflowing)
+{
+	/* Eleven rows of the largest amount: a sum past INT64_MAX. */
+	int64_t sum = 0;
+
+	for (int i = 0; i < 11; i++)
+		sum = amount_add(sum, AMOUNT_FEN_MAX);
+	cr_assert_eq(sum, INT64_MAX);
+	sum = 0;
+	for (int i = 0; i < 11; i++)
+		sum = amount_add(sum, -AMOUNT_FEN_MAX);
+	cr_assert_eq(sum, -INT64_MAX);
+	cr_assert_eq(amount_add(INT64_MIN + 1, -1), -INT64_MAX);
+	cr_assert_eq(amount_add(-5, 7), 2);
+	cr_assert_eq(amount_add(INT64_MAX, -1), INT64_MAX - 1);
+}

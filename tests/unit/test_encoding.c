@@ -240,6 +240,48 @@ Test(encoding, mixed_file_is_read_whole_as_gb18030)
 	cr_assert_null(memmem(out.utf8, out.len, "项目", 6));
 }
 
+Test(encoding, utf8_file_with_a_pasted_gbk_cell_stays_utf8)
+{
+	/* Eight UTF-8 characters, then 预算 in GBK: D4 A4 is well-formed
+	 * UTF-8, CB and E3 are two bad bytes; 9 sequences >= 4 × 2. */
+	struct decoded out;
+	DECODE("部门支出预算表\n行政,\xd4\xa4\xcb\xe3,1\n", ENC_AUTO, &out);
+	cr_assert_eq(out.enc, ENC_UTF8);
+	cr_assert_eq(out.invalid, 2);
+	cr_assert_eq(out.first_invalid_offset, 31);
+	TEXT_IS(&out, "部门支出预算表\n行政,\xd4\xa4\xEF\xBF\xBD\xEF\xBF\xBD,1\n");
+}
+
+Test(encoding, too_few_utf8_sequences_for_a_bad_byte_mean_gb18030)
+{
+	/* Seven sequences: below the minimum of eight. */
+	struct decoded out;
+	DECODE("部门支出预算\n\xd4\xa4\xcb\xe3\n", ENC_AUTO, &out);
+	cr_assert_eq(out.enc, ENC_GB18030);
+}
+
+Test(encoding, utf16_without_bom)
+{
+	struct decoded out;
+	DECODE("\x84\x98\x97\x7b\t\0" "1\0" "2\0\r\0\n\0", ENC_AUTO, &out);
+	cr_assert_eq(out.enc, ENC_UTF16LE);
+	cr_assert_not(out.had_bom);
+	TEXT_IS(&out, "预算\t12\r\n");
+	DECODE("\x98\x84\x7b\x97\0\t\0" "1\0" "2\0\n", ENC_AUTO, &out);
+	cr_assert_eq(out.enc, ENC_UTF16BE);
+	TEXT_IS(&out, "预算\t12\n");
+	cr_assert_not(encoding_looks_binary("\x84\x98\x97\x7b\t\0" "1\0" "2\0\r\0\n\0", 12));
+	/* 一 (U+4E00) has a NUL low byte: a few are fine. */
+	DECODE("\0\x4e" "1\0" "2\0" "3\0" "4\0" "5\0" "6\0" "7\0" "8\0\n\0", ENC_AUTO, &out);
+	cr_assert_eq(out.enc, ENC_UTF16LE);
+	TEXT_IS(&out, "一12345678\n");
+	/* NULs at both parities: binary, not UTF-16. */
+	cr_assert(encoding_looks_binary("a\0\0b\0\0c\0\0d\0\0", 12));
+	/* A forced encoding is not second-guessed. */
+	DECODE("a\0b\0c\0d\0", ENC_UTF8, &out);
+	cr_assert_eq(out.enc, ENC_UTF8);
+}
+
 Test(encoding, ascii_is_utf8)
 {
 	struct decoded out;

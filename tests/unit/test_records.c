@@ -166,14 +166,26 @@ Test(records, nul_in_a_cell_is_kept)
 	seen_free(&s);
 }
 
-Test(records, unterminated_quote_keeps_records_before)
+Test(records, unterminated_quote_skips_its_record)
 {
 	struct seen s = {0};
 	cr_assert_not(READ("a,b\n\nc,\"d\ne,f\n", &s));
-	cr_assert_str_eq(s.text, "1@1:a|b\n");
+	/* Record 2 (line 3) is lost; line 4 is read as record 3. */
+	cr_assert_str_eq(s.text, "1@1:a|b\n3@4:e|f\n");
 	assert_one_diag(2, SEV_ERROR,
 	                "unterminated quote: the quoted cell starting on line 3 "
-	                "never ends; the records before it were read");
+	                "never ends; the record was skipped and reading resumed "
+	                "on the next line");
+	seen_free(&s);
+}
+
+Test(records, unterminated_quote_on_the_last_line)
+{
+	struct seen s = {0};
+	cr_assert_not(READ("a\r\n\"b", &s));
+	cr_assert_str_eq(s.text, "1@1:a\n");
+	cr_assert_eq(diags.n, 1);
+	cr_assert_eq(diags.v[0].record, 2);
 	seen_free(&s);
 }
 
@@ -181,23 +193,49 @@ Test(records, stray_quote_in_unquoted_cell)
 {
 	struct seen s = {0};
 	cr_assert_not(READ("x\r\n\"q\r\nq\"\r\n12\"3,y\r\nz\r\n", &s));
-	cr_assert_str_eq(s.text, "1@1:x\n2@2:q\\r\\nq\n");
+	cr_assert_str_eq(s.text, "1@1:x\n2@2:q\\r\\nq\n4@5:z\n");
 	assert_one_diag(3, SEV_ERROR,
 	                "stray quote on line 4: a cell that holds a quote must "
 	                "be enclosed in quotes, with the quote doubled (\"\"); "
-	                "the rest of the file was skipped");
+	                "the record was skipped");
 	seen_free(&s);
 }
 
 Test(records, text_after_closing_quote)
 {
 	struct seen s = {0};
-	cr_assert_not(READ("x\n\"12\"3,y\n", &s));
-	cr_assert_str_eq(s.text, "1@1:x\n");
+	cr_assert_not(READ("x\n\"12\"3,y\nz,\"w\"\n", &s));
+	cr_assert_str_eq(s.text, "1@1:x\n3@3:z|w\n");
 	cr_assert_eq(diags.n, 1);
 	cr_assert_eq(diags.v[0].record, 2);
 	cr_assert(strncmp(diags.v[0].text, "stray quote on line 2:", 22) == 0,
 	          "%s", diags.v[0].text);
+	seen_free(&s);
+}
+
+Test(records, stray_quotes_on_every_line_stop_at_the_limit)
+{
+	struct seen s = {0};
+	char text[256] = "";
+	for (int i = 0; i < 15; i++)
+		strcat(text, "a\"b,c\n");
+	strcat(text, "d\n");
+	cr_assert_not(read_text(text, strlen(text), ',', &s));
+	cr_assert_str_eq(s.text, "");
+	cr_assert_eq(diags.n, RECORDS_BROKEN_MAX + 2, "%zu messages", diags.n);
+	cr_assert_eq(diags.v[RECORDS_BROKEN_MAX + 1].record, RECORDS_BROKEN_MAX + 2);
+	cr_assert_str_eq(diags.v[RECORDS_BROKEN_MAX + 1].text,
+	                 "more than 10 records with broken quotes: the rest of the "
+	                 "file was skipped (limit: broken records per file)");
+	seen_free(&s);
+}
+
+Test(records, lone_cr_after_a_stray_quote)
+{
+	struct seen s = {0};
+	cr_assert_not(READ("a\"\rb\r\"c\rd\"\r", &s));
+	/* Line 2 is read; "c<CR>d" is a quoted cell spanning lines 3-4. */
+	cr_assert_str_eq(s.text, "2@2:b\n3@3:c\\rd\n");
 	seen_free(&s);
 }
 

@@ -459,9 +459,9 @@ Test(settings, written_settings_read_back)
 	                       "unit = 元\n"));
 	cr_expect(strstr(text, "\n# Bars showing each row's share\n"
 	                       "bar = green default reverse\n"));
-	cr_expect(strstr(text, "\n# Search codes and names\nsearch = \"/ #\"\n"));
+	cr_expect(strstr(text, "\n# Search codes and names\nsearch = / <U+0023>\n"));
 	cr_expect(strstr(text, "\n# Move down\ndown = <Down> j\n"));
-	cr_expect(strstr(text, "\nfindings = '; \"'\n"), "%s", text);
+	cr_expect(strstr(text, "\nfindings = <U+003B> <U+0022>\n"), "%s", text);
 
 	struct settings written = s;
 	path = write_file("written.ini", text, len);
@@ -518,4 +518,44 @@ Test(settings_path, candidates)
 	cr_assert_eq(unsetenv("XDG_CONFIG_HOME"), 0);
 	cr_assert_eq(unsetenv("HOME"), 0);
 	cr_expect_null(settings_path(NULL));
+}
+
+Test(settings, a_long_unknown_key_is_quoted_cut)
+{
+	char ini[400] = "[display]\n";
+	memset(ini + 10, 'k', 300);
+	strcpy(ini + 310, " = 1\n");
+	cr_assert(settings_load(&s, write_ini(ini), true, &d));
+	char want[512] = "unknown setting '";
+	memset(want + strlen(want), 'k', 200);
+	strcat(want, "… (cut at 200 of 300 characters; limit: name length shown)' "
+	             "in [display]");
+	expect_diag(0, SEV_WARNING, 2, want);
+}
+
+Test(settings, keys_no_quoting_can_hold_read_back)
+{
+	/* # ' and " on one action: neither quote can enclose the list, and a
+	 * list that starts with a quote would lose it. */
+	const char *path = write_ini("[keys]\nsearch = <U+0023> <U+0027> <U+0022>\n"
+	                             "help = <U+003B>\n");
+	cr_assert(settings_load(&s, path, true, &d));
+	cr_assert_eq(d.n, 0);
+	char *text;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+	settings_write(&s, f);
+	fclose(f);
+	cr_expect(strstr(text, "\nsearch = <U+0023> <U+0027> <U+0022>\n"), "%s", text);
+	cr_expect(strstr(text, "\nhelp = <U+003B>\n"), "%s", text);
+	path = write_file("written.ini", text, len);
+	free(text);
+	settings_defaults(&s);
+	cr_assert(settings_load(&s, path, true, &d));
+	cr_assert_eq(d.n, 0);
+	char keys[256];
+	keymap_describe(ACT_SEARCH, keys, sizeof keys);
+	cr_expect_str_eq(keys, "# ' \"");
+	keymap_describe(ACT_HELP, keys, sizeof keys);
+	cr_expect_str_eq(keys, ";");
 }

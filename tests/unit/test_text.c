@@ -516,3 +516,32 @@ Test(fit, documented_capacity_is_enough)
 	cr_assert_eq(text_fit_utf8(s, 2, u, sizeof u), 2);
 	cr_assert_str_eq(u, s);
 }
+
+Test(quote, short_text_is_only_sanitized)
+{
+	char *q = text_quote("a\x1b[2Jb", 6);
+	cr_assert_str_eq(q, "a^[[2Jb");
+	free(q);
+}
+
+Test(quote, long_names_are_cut_naming_the_limit)
+{
+	/* 10,000 characters of 长 and an escape at the end, which is cut:
+	 * 10,002 characters once sanitised ("^["). */
+	size_t n = 10000 * 3 + 1;
+	char *s = malloc(n);
+	for (size_t i = 0; i < 10000; i++)
+		memcpy(s + 3 * i, "长", 3);
+	s[n - 1] = '\x1b';
+	char *q = text_quote(s, n);
+	const char *tail = "… (cut at 200 of 10002 characters; limit: name length shown)";
+	cr_assert_eq(strlen(q), 200 * 3 + strlen(tail), "%zu bytes", strlen(q));
+	cr_assert_str_eq(q + 600, tail);
+	cr_assert(strncmp(q, "长长长", 9) == 0);
+	free(q);
+	/* Exactly the limit: not cut. */
+	q = text_quote(s, 200 * 3);
+	cr_assert_eq(strlen(q), 600);
+	free(q);
+	free(s);
+}
