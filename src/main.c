@@ -6,6 +6,7 @@
 #include "encoding.h"
 #include "i18n.h"
 #include "load.h"
+#include "out.h"
 #include "report.h"
 #include "settings.h"
 #include "text.h"
@@ -25,43 +26,43 @@ enum exit_code { EXIT_CLEAN = 0, EXIT_REPORTED = 1, EXIT_FATAL = 2 };
 
 static void usage(FILE *out)
 {
-	fputs(_("Usage: yusuan [OPTION]... [PATH]...\n"
-	        "Browse Chinese department budgets (部门预算) exported as CSV.\n"
-	        "\n"
-	        "Each PATH is a package folder (one department, one year), a folder of\n"
-	        "packages, or CSV files.  With no PATH, the bundled samples are opened.\n"
-	        "\n"), out);
-	fputs(_("Options:\n"
-	        "      --check            check that the figures reconcile; print the findings\n"
-	        "      --dump             print the whole tree as tab-separated text\n"
-	        "      --encoding=ENC     read every file as ENC: utf-8, gb18030 (gbk)\n"
-	        "                         or utf-16 (default: detect per file)\n"
-	        "      --config=FILE      read settings from FILE\n"
-	        "      --no-color         no colours, attributes only (also NO_COLOR)\n"
-	        "      --ascii            draw bars and lines in ASCII\n"), out);
-	fputs(_("      --keys=KEYS        replay key names first, e.g. 'jj<Enter>/公益<Enter>'\n"
-	        "      --keys-file=FILE   read the keys from FILE ('#' lines are captions)\n"
-	        "      --screen=COLSxROWS the screen size in headless mode (default 80x24)\n"
-	        "      --print-screen     headless: replay the keys, print the screen, exit\n"
-	        "      --play=FILE        replay a key file visibly, for demonstrations\n"
-	        "      --delay=MS         milliseconds between played keys (default 600)\n"
-	        "  -h, --help             show this help and exit\n"
-	        "  -V, --version          show the version and exit\n"
-	        "\n"
-	        "Exit status: 0 all loaded (and reconciled), 1 something was skipped or\n"
-	        "does not reconcile, 2 nothing could be loaded or bad usage.\n"
-	        "In the browser, press ? for the keys.  See also: man yusuan\n"), out);
+	out_puts(out, _("Usage: yusuan [OPTION]... [PATH]...\n"
+	                "Browse Chinese department budgets (部门预算) exported as CSV.\n"
+	                "\n"
+	                "Each PATH is a package folder (one department, one year), a folder of\n"
+	                "packages, or CSV files.  With no PATH, the bundled samples are opened.\n"
+	                "\n"));
+	out_puts(out, _("Options:\n"
+	                "      --check            check that the figures reconcile; print the findings\n"
+	                "      --dump             print the whole tree as tab-separated text\n"
+	                "      --encoding=ENC     read every file as ENC: utf-8, gb18030 (gbk)\n"
+	                "                         or utf-16 (default: detect per file)\n"
+	                "      --config=FILE      read settings from FILE\n"
+	                "      --no-color         no colours, attributes only (also NO_COLOR)\n"
+	                "      --ascii            draw bars and lines in ASCII\n"));
+	out_puts(out, _("      --keys=KEYS        replay key names first, e.g. 'jj<Enter>/公益<Enter>'\n"
+	                "      --keys-file=FILE   read the keys from FILE ('#' lines are captions)\n"
+	                "      --screen=COLSxROWS the screen size in headless mode (default 80x24)\n"
+	                "      --print-screen     headless: replay the keys, print the screen, exit\n"
+	                "      --play=FILE        replay a key file visibly, for demonstrations\n"
+	                "      --delay=MS         milliseconds between played keys (default 600)\n"
+	                "  -h, --help             show this help and exit\n"
+	                "  -V, --version          show the version and exit\n"
+	                "\n"
+	                "Exit status: 0 all loaded (and reconciled), 1 something was skipped or\n"
+	                "does not reconcile, 2 nothing could be loaded or bad usage.\n"
+	                "In the browser, press ? for the keys.  See also: man yusuan\n"));
 }
 
 static void try_help(void)
 {
-	fputs(_("Try 'yusuan --help' for more information.\n"), stderr);
+	out_puts(stderr, _("Try 'yusuan --help' for more information.\n"));
 }
 
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("yusuan: ", stderr);
-	fprintf(stderr, fmt, arg);
+	out_printf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	try_help();
 	return EXIT_FATAL;
@@ -73,6 +74,19 @@ static char *default_samples(void)
 {
 	const char *dir = getenv("YUSUAN_DATADIR");
 	return xasprintf("%s/samples", dir && *dir ? dir : PKGDATADIR);
+}
+
+/* The command that generates a locale: "zh_CN.GBK" → "localedef -i zh_CN
+ * -f GBK zh_CN.GBK"; a name of another shape gets the Chinese UTF-8 one. */
+static char *localedef_hint(const char *want)
+{
+	const char *dot = strchr(want, '.');
+	size_t cs = dot ? strcspn(dot + 1, "@") : 0;
+	if (!dot || dot == want || !cs || strspn(want, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != (size_t)(dot - want))
+		return xstrdup("localedef -i zh_CN -f UTF-8 zh_CN.UTF-8");
+	return xasprintf("localedef -i %.*s -f %.*s %s", (int)(dot - want), want,
+	                 (int)cs, dot + 1, want);
 }
 
 /* A locale that is not installed leaves the C locale: CJK would show as
@@ -87,13 +101,15 @@ static void check_locale(bool ok)
 	if (!want || !*want)
 		want = getenv("LANG");
 	if (ok && (!want || !*want || strcmp(want, "C") == 0 || strcmp(want, "POSIX") == 0))
-		fputs(_("yusuan: the locale is C: Chinese text is shown as <U+XXXX> escapes; "
-		        "set LANG=zh_CN.UTF-8 (or en_US.UTF-8) to see it\n"), stderr);
-	else if (!ok)
-		fprintf(stderr, _("yusuan: the locale '%s' is not installed: Chinese text is shown "
-		                  "as <U+XXXX> escapes; generate it, e.g. "
-		                  "'localedef -i zh_CN -f UTF-8 zh_CN.UTF-8', or pick one from "
-		                  "'locale -a'\n"), want ? want : "");
+		out_puts(stderr, _("yusuan: the locale is C: Chinese text is shown as <U+XXXX> "
+		                   "escapes; set LANG=zh_CN.UTF-8 (or en_US.UTF-8) to see it\n"));
+	else if (!ok) {
+		char *hint = localedef_hint(want ? want : "");
+		out_printf(stderr, _("yusuan: the locale '%s' is not installed: Chinese text is "
+		                     "shown as <U+XXXX> escapes; generate it with '%s', or pick "
+		                     "one from 'locale -a'\n"), want ? want : "", hint);
+		free(hint);
+	}
 }
 
 static bool parse_screen(const char *s, int *cols, int *rows)
@@ -115,7 +131,10 @@ int main(int argc, char **argv)
 {
 	bool locale_ok = setlocale(LC_ALL, "") != NULL;
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* Like YUSUAN_DATADIR: an uninstalled build's tests bring their own
+	 * catalogs. */
+	const char *localedir = getenv("YUSUAN_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	/* Messages are UTF-8 inside; output converts them like all other text. */
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
@@ -216,7 +235,7 @@ int main(int argc, char **argv)
 	if (keys_file) {
 		const char *why;
 		if (!tui_keys_from_file(keys_file, &file_keys, &why)) {
-			fprintf(stderr, "yusuan: %s: %s\n", keys_file, why);
+			out_printf(stderr, "yusuan: %s: %s\n", keys_file, why);
 			return EXIT_FATAL;
 		}
 		to.keys = file_keys;
@@ -266,7 +285,7 @@ int main(int argc, char **argv)
 		report_dump(stdout, &b);
 	} else if (!loaded) {
 		report_messages(stderr, &b.diags);
-		fputs(_("yusuan: nothing could be loaded\n"), stderr);
+		out_puts(stderr, _("yusuan: nothing could be loaded\n"));
 	} else {
 		int trc = tui_run(&b, &set, &to);
 		if (trc)

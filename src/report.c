@@ -2,16 +2,25 @@
 
 #include "report.h"
 #include "i18n.h"
+#include "out.h"
 #include "text.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* --dump is UTF-8 always; messages follow the terminal's charset. */
 static void put_clean(FILE *out, const char *s)
 {
 	char *clean = text_sanitize(s, strlen(s));
 	fputs(clean, out);
+	free(clean);
+}
+
+static void put_clean_local(FILE *out, const char *s)
+{
+	char *clean = text_sanitize(s, strlen(s));
+	out_puts(out, clean);
 	free(clean);
 }
 
@@ -60,7 +69,7 @@ static void put_where(FILE *out, const char *file, uint32_t record)
 		fputs("yusuan", out);
 		return;
 	}
-	put_clean(out, file);
+	put_clean_local(out, file);
 	if (record)
 		fprintf(out, ":%u", record);
 }
@@ -71,7 +80,7 @@ void report_messages(FILE *out, const struct diags *d)
 		const struct diag *m = &d->v[i];
 		put_where(out, m->file, m->record);
 		fprintf(out, ": %s: ", severity_name(m->sev));
-		put_clean(out, m->text);
+		put_clean_local(out, m->text);
 		fputc('\n', out);
 	}
 }
@@ -85,12 +94,19 @@ size_t report_check(FILE *out, const struct budget *b)
 		const struct origin at = f->a.file ? f->a : f->b;
 		put_where(out, at.file ? b->files[at.file].path : NULL, at.record);
 		fprintf(out, ": %s: ", severity_name(f->sev));
-		put_clean(out, f->text);
+		put_clean_local(out, f->text);
 		fputc('\n', out);
 		count[f->sev]++;
 	}
-	/* TRANSLATORS: the summary line of --check. */
-	fprintf(out, _("%zu errors, %zu warnings, %zu notes\n"),
-	        count[SEV_ERROR], count[SEV_WARNING], count[SEV_NOTE]);
+	char *e = xasprintf(ngettext("%zu error", "%zu errors", count[SEV_ERROR]),
+	                    count[SEV_ERROR]);
+	char *w = xasprintf(ngettext("%zu warning", "%zu warnings", count[SEV_WARNING]),
+	                    count[SEV_WARNING]);
+	char *n = xasprintf(ngettext("%zu note", "%zu notes", count[SEV_NOTE]), count[SEV_NOTE]);
+	/* TRANSLATORS: the summary line of --check: "3 errors, 1 warning, 0 notes". */
+	out_printf(out, _("%s, %s, %s\n"), e, w, n);
+	free(e);
+	free(w);
+	free(n);
 	return count[SEV_ERROR] + count[SEV_WARNING];
 }
