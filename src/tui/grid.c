@@ -62,23 +62,57 @@ static void layout(const struct grid *g, int w[GRID_COLS])
 		w[c] = g->width[c] < cap ? g->width[c] : cap;
 }
 
-static void draw_cells(const struct grid *g, int y, char *const cells[GRID_COLS],
+/* The index of the row's last cell (-1 when it has none) and where it
+ * starts. */
+static int last_cell(const int w[GRID_COLS], char *const cells[GRID_COLS], int *x)
+{
+	int last = -1;
+
+	*x = 0;
+	for (int c = 0; c < GRID_COLS && cells[c]; c++) {
+		if (last >= 0)
+			*x += w[last] + GAP;
+		last = c;
+	}
+	return last;
+}
+
+/* Screen lines a row takes. */
+static int row_lines(const struct grid *g, const struct grid_row *r)
+{
+	int w[GRID_COLS], x, last;
+
+	if (g->select)
+		return 1;
+	layout(g, w);
+	last = last_cell(w, r->cell, &x);
+	return last < 0 || x >= COLS ? 1 : screen_lines(r->cell[last], COLS - x);
+}
+
+/* Draws a row's cells from screen row y, on at most h lines. */
+static void draw_cells(const struct grid *g, int y, int h, char *const cells[GRID_COLS],
                        int attr, int first_attr)
 {
-	int w[GRID_COLS], x = 0;
+	int w[GRID_COLS], x = 0, xlast, last;
 
 	layout(g, w);
-	for (int c = 0; c < GRID_COLS && cells[c] && x < COLS; c++) {
-		bool last = c + 1 == GRID_COLS || !cells[c + 1];
-		int cols = last ? COLS - x : w[c];
+	last = last_cell(w, cells, &xlast);
+	for (int c = 0; c < last && x < COLS; c++) {
 		int a = c == 0 ? first_attr : attr;
 
-		if (g->right[c] && !last)
-			screen_text_right(y, x, cols, cells[c], a);
+		if (g->right[c])
+			screen_text_right(y, x, w[c], cells[c], a);
 		else
-			screen_text(y, x, cols, cells[c], a);
-		x += cols + GAP;
+			screen_text(y, x, w[c], cells[c], a);
+		x += w[c] + GAP;
 	}
+	if (last < 0 || xlast >= COLS)
+		return;
+	if (g->select)
+		screen_text(y, xlast, COLS - xlast, cells[last], last ? attr : first_attr);
+	else
+		screen_text_wrapped(y, xlast, COLS - xlast, h, cells[last],
+		                    last ? attr : first_attr);
 }
 
 void grid_draw_header(const struct grid *g, int y, const char *const cells[GRID_COLS])
@@ -88,13 +122,26 @@ void grid_draw_header(const struct grid *g, int y, const char *const cells[GRID_
 	for (int c = 0; c < GRID_COLS && cells[c]; c++)
 		copy[c] = (char *)cells[c];
 	screen_blank(y, 0, COLS, screen_attr(ROLE_HEADER));
-	draw_cells(g, y, copy, screen_attr(ROLE_HEADER), screen_attr(ROLE_HEADER));
+	draw_cells(g, y, 1, copy, screen_attr(ROLE_HEADER), screen_attr(ROLE_HEADER));
+}
+
+/* The first row of the last screenful: the view never scrolls past it. */
+static size_t last_top(const struct grid *g, int h)
+{
+	size_t top = g->n;
+	long left = h > 0 ? h : 1;
+
+	if (g->select)
+		return g->n > (size_t)left ? g->n - (size_t)left : 0;
+	while (top > 0 && (left -= row_lines(g, &g->rows[top - 1])) >= 0)
+		top--;
+	return top;
 }
 
 /* Keeps the selection in view, or the view within the rows. */
 static void clamp(struct grid *g, int h)
 {
-	size_t page = h > 0 ? (size_t)h : 1;
+	size_t page = h > 0 ? (size_t)h : 1, end = last_top(g, h);
 
 	if (g->select) {
 		if (g->sel >= g->n)
@@ -104,24 +151,27 @@ static void clamp(struct grid *g, int h)
 		if (g->sel >= g->top + page)
 			g->top = g->sel - page + 1;
 	}
-	if (g->top + page > g->n)
-		g->top = g->n > page ? g->n - page : 0;
+	if (g->top > end)
+		g->top = end;
 }
 
 void grid_draw(struct grid *g, int y, int h)
 {
+	int line = 0;
+
 	g->y = y;
 	g->h = h;
 	clamp(g, h);
-	for (int i = 0; i < h && g->top + (size_t)i < g->n; i++) {
-		const struct grid_row *r = &g->rows[g->top + (size_t)i];
-		bool selected = g->select && g->top + (size_t)i == g->sel;
+	for (size_t i = g->top; line < h && i < g->n; i++) {
+		const struct grid_row *r = &g->rows[i];
+		bool selected = g->select && i == g->sel;
 		int attr = screen_attr(selected ? ROLE_SELECTED : r->role);
 		int first = selected ? attr : screen_attr(r->first_role);
 
 		if (selected)
-			screen_blank(y + i, 0, COLS, attr);
-		draw_cells(g, y + i, r->cell, attr, first);
+			screen_blank(y + line, 0, COLS, attr);
+		draw_cells(g, y + line, h - line, r->cell, attr, first);
+		line += row_lines(g, r);
 	}
 }
 

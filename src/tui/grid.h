@@ -3,7 +3,9 @@
  *
  * Cells are copied and sanitised on entry and owned by the grid.  In each
  * row the last cell given runs to the right edge; the other columns are as
- * wide as their widest cell (at most a third of the screen each). */
+ * wide as their widest cell (at most a third of the screen each).  In a
+ * grid that is scrolled rather than selected, the last cell wraps onto as
+ * many lines as it needs; a selecting grid keeps one line per row. */
 #ifndef YUSUAN_TUI_GRID_H
 #define YUSUAN_TUI_GRID_H
 

@@ -43,20 +43,76 @@ char *tui_node_label(const struct node *n)
 	return safe;
 }
 
+/* "base:record", or "base" for record 0, sanitised. */
+static char *file_place(const char *path, uint32_t record)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *raw = record ? xasprintf("%s:%" PRIu32, base, record) : xstrdup(base);
+	char *safe = text_sanitize(raw, strlen(raw));
+
+	free(raw);
+	return safe;
+}
+
 char *tui_origin(const struct tui *t, struct origin at)
 {
-	const char *path, *base;
-	char *raw, *safe;
-
 	if (!at.file || at.file >= t->b->nfiles)
 		/* TRANSLATORS: where a figure came from when no file holds it. */
 		return xstrdup(_("computed"));
-	path = t->b->files[at.file].path;
-	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	raw = xasprintf("%s:%" PRIu32, base, at.record);
-	safe = text_sanitize(raw, strlen(raw));
-	free(raw);
-	return safe;
+	return file_place(t->b->files[at.file].path, at.record);
+}
+
+char *tui_diag_origin(const struct diag *d)
+{
+	return d->file ? file_place(d->file, d->record) : xstrdup("");
+}
+
+/* The message's file as an index of b->files, 0 when it is not one. */
+static uint32_t diag_file(const struct tui *t, const struct diag *d)
+{
+	for (size_t i = 1; d->file && i < t->b->nfiles; i++)
+		if (!strcmp(t->b->files[i].path, d->file))
+			return (uint32_t)i;
+	return 0;
+}
+
+struct department *tui_diag_department(const struct tui *t, const struct diag *d)
+{
+	uint32_t file = diag_file(t, d);
+
+	return file ? t->b->files[file].dept : NULL;
+}
+
+static bool read_from(const struct node *n, struct origin at)
+{
+	if (n->at.file == at.file && n->at.record == at.record)
+		return true;
+	for (uint16_t i = 0; i < n->nfigs; i++)
+		if (n->figs[i].at.file == at.file && n->figs[i].at.record == at.record)
+			return true;
+	return false;
+}
+
+/* The first node in tree order read from at (a project shown again under
+ * its 项 is not a node of its own: its link is). */
+static struct node *node_read_from(struct node *n, struct origin at)
+{
+	if (!n->link && read_from(n, at))
+		return n;
+	for (uint32_t i = 0; i < n->nkids; i++) {
+		struct node *found = node_read_from(n->kids[i], at);
+
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+struct node *tui_diag_node(const struct tui *t, const struct diag *d)
+{
+	struct origin at = { diag_file(t, d), d->record };
+
+	return at.file && at.record ? node_read_from(t->b->root, at) : NULL;
 }
 
 const char *tui_amount(const struct tui *t, int64_t fen, char *buf)

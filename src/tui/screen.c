@@ -16,19 +16,23 @@
 static SCREEN *scr;
 static FILE *own_in, *own_out;   /* what we opened for the screen, or NULL */
 static bool ascii_mode;
+static bool ambiguous_set;       /* ambiguous_width overrides the locale */
 static int role_attrs[ROLE__COUNT];
 static wchar_t *wbuf;            /* text_fit output, grown to the width */
 static size_t wcap;
+static wchar_t *abuf;            /* wbuf with ambiguous characters replaced */
+static size_t acap;
 
-/* True when the locale and the width settings draw s (one character) in
- * one column as itself. */
+/* True when the locale, the width settings and curses all draw s (one
+ * character) in one column as itself. */
 static bool draws_one_column(const char *s)
 {
 	wchar_t w[8];
 	uint32_t cp;
 
 	utf8_next(s, strlen(s), &cp);
-	return text_fit(s, 1, w, 8) == 1 && (uint32_t)w[0] == cp && w[1] == L'\0';
+	return text_fit(s, 1, w, 8) == 1 && (uint32_t)w[0] == cp && w[1] == L'\0' &&
+	       wcwidth(w[0]) == 1;
 }
 
 /* A selection or status line without a background or reverse video of
@@ -71,6 +75,7 @@ static void setup(const struct settings *s, bool colour, bool ascii)
 {
 	set_term(scr);
 	xalloc_set_fail_hook(screen_close);
+	ambiguous_set = s->ambiguous_width == 1 || s->ambiguous_width == 2;
 	cbreak();
 	noecho();
 	nonl();
@@ -160,9 +165,23 @@ bool screen_open_headless(int cols, int rows, const struct settings *s,
 	return true;
 }
 
+/* True when the terminal keeps our screen apart from the shell's. */
+static bool screen_has_alternate(void)
+{
+	const char *smcup = tigetstr("smcup");
+
+	return smcup && smcup != (char *)-1 && *smcup;
+}
+
 void screen_close(void)
 {
 	if (scr) {
+		/* Without an alternate screen to go back to (vt100), the shell
+		 * would write over our last screen: leave it blank. */
+		if (!own_out && !screen_has_alternate()) {
+			erase();
+			refresh();
+		}
 		endwin();
 		delscreen(scr);
 		scr = NULL;
@@ -173,8 +192,9 @@ void screen_close(void)
 		fclose(own_out);
 	own_in = own_out = NULL;
 	free(wbuf);
-	wbuf = NULL;
-	wcap = 0;
+	free(abuf);
+	wbuf = abuf = NULL;
+	wcap = acap = 0;
 }
 
 bool screen_ascii(void)
@@ -190,6 +210,86 @@ const char *screen_separator(void)
 int screen_attr(enum color_role role)
 {
 	return role < ROLE__COUNT ? role_attrs[role] : (int)A_NORMAL;
+}
+
+size_t screen_utf8(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Columns cp takes in our layout (text_width's count). */
+static int layout_width(uint32_t cp)
+{
+	char buf[5];
+
+	buf[screen_utf8(cp, buf)] = '\0';
+	return text_width(buf);
+}
+
+/* ASCII of `cols` columns (1 or 2) standing for an ambiguous character. */
+static const wchar_t *ascii_for(wchar_t c, int cols)
+{
+	static const struct {
+		wchar_t c;
+		const wchar_t *one, *two;
+	} table[] = {
+		{ L'≥', L"?", L">=" }, { L'≤', L"?", L"<=" }, { L'…', L"~", L".." },
+		{ L'—', L"-", L"--" }, { L'–', L"-", L"- " }, { L'“', L"\"", L"\" " },
+		{ L'”', L"\"", L"\" " }, { L'‘', L"'", L"' " }, { L'’', L"'", L"' " },
+		{ L'·', L".", L". " }, { L'×', L"x", L"x " }, { L'※', L"*", L"* " },
+	};
+
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+		if (table[i].c == c)
+			return cols == 1 ? table[i].one : table[i].two;
+	return cols == 1 ? L"?" : L"? ";
+}
+
+/* Replaces in wbuf the characters curses would measure otherwise than
+ * the layout did (see screen.h); returns what to draw. */
+static const wchar_t *agree_on_widths(void)
+{
+	size_t o = 0;
+
+	if (!ambiguous_set)
+		return wbuf;
+	if (acap < wcap * 2) {
+		acap = wcap * 2;
+		abuf = xreallocarray(abuf, acap, sizeof *abuf);
+	}
+	for (const wchar_t *w = wbuf; *w; w++) {
+		int ours = layout_width((uint32_t)*w), theirs = wcwidth(*w);
+
+		if (theirs > 0 && ours > 0 && ours != theirs) {
+			const wchar_t *a = ascii_for(*w, ours > 1 ? 2 : 1);
+
+			while (*a)
+				abuf[o++] = *a++;
+		} else {
+			abuf[o++] = *w;
+		}
+	}
+	abuf[o] = L'\0';
+	return abuf;
 }
 
 /* Fits s into cols columns of wbuf; returns the columns it takes. */
@@ -222,7 +322,7 @@ int screen_text(int y, int x, int cols, const char *s, int attr)
 	attrset(attr);
 	/* The last cell of the screen cannot be written without scrolling:
 	 * curses stores the character and reports an error we can ignore. */
-	mvaddwstr(y, x, wbuf);
+	mvaddwstr(y, x, agree_on_widths());
 	attrset(A_NORMAL);
 	return used;
 }
@@ -236,9 +336,63 @@ int screen_text_right(int y, int x, int cols, const char *s, int attr)
 		return 0;
 	used = fit(s, cols);
 	attrset(attr);
-	mvaddwstr(y, x + cols - used, wbuf);
+	mvaddwstr(y, x + cols - used, agree_on_widths());
 	attrset(A_NORMAL);
 	return used;
+}
+
+size_t screen_break(const char *s, int cols, const char **next)
+{
+	size_t n = strlen(s), i = 0, space = 0;
+	int used = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_next(s + i, n - i, &cp);
+		int w = layout_width(cp);
+
+		if (i && used + w > cols) {
+			if (cp == ' ')
+				space = i;   /* the line ends with a word */
+			break;
+		}
+		used += w;
+		i += len;
+		if (cp == ' ' && used > cols / 2)
+			space = i;
+	}
+	if (i < n && space)
+		i = space;
+	*next = s + i + strspn(s + i, " ");
+	while (i > 1 && s[i - 1] == ' ')
+		i--;
+	return i;
+}
+
+int screen_lines(const char *s, int cols)
+{
+	int count = 1;
+
+	for (const char *next; screen_break(s, cols, &next), *next; s = next)
+		count++;
+	return count;
+}
+
+int screen_text_wrapped(int y, int x, int cols, int max_lines, const char *s, int attr)
+{
+	int count = 0;
+
+	while (count < max_lines) {
+		const char *next;
+		char *line = xstrndup(s, screen_break(s, cols, &next));
+
+		screen_text(y + count++, x, cols, line, attr);
+		free(line);
+		if (!*next)
+			break;
+		s = next;
+	}
+	return count;
 }
 
 void screen_blank(int y, int x, int cols, int attr)

@@ -3,13 +3,19 @@
  *
  * Drawing takes UTF-8 that is already safe (text_sanitize'd, or our own
  * messages) and cuts it with text_fit, so nothing ever overflows into the
- * next column or line.  One screen at a time; all state is file-local. */
+ * next column or line.  Curses places characters by the locale's wcwidth;
+ * where the ambiguous_width setting makes a character (≥ … “) wider or
+ * narrower than that, it is drawn as ASCII of the width the layout gave it
+ * (">=", "~"), so curses and the terminal agree on every column.  One
+ * screen at a time; all state is file-local. */
 #ifndef YUSUAN_TUI_SCREEN_H
 #define YUSUAN_TUI_SCREEN_H
 
 #include "settings.h"
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Smallest screen that shows anything but the "too small" notice. */
@@ -43,8 +49,23 @@ int screen_text(int y, int x, int cols, const char *s, int attr);
 int screen_text_right(int y, int x, int cols, const char *s, int attr);
 /* Paints cols blank columns. */
 void screen_blank(int y, int x, int cols, int attr);
+/* Breaking s (NUL-terminated, safe UTF-8) into lines of at most cols
+ * columns: returns the bytes of its first line and sets *next to where the
+ * next line starts (past the spaces at the break; the terminating NUL when
+ * this is the last line).  A line breaks at a space when one falls in its
+ * second half or just after it, else between two characters; it holds at
+ * least one character. */
+size_t screen_break(const char *s, int cols, const char **next);
+/* Lines s takes when broken so (at least 1). */
+int screen_lines(const char *s, int cols);
+/* Draws s broken so from (y, x), at most max_lines lines; returns the
+ * lines drawn. */
+int screen_text_wrapped(int y, int x, int cols, int maxlines, const char *s, int attr);
 /* A bar of cols columns filled eighths/8 of the way (clamped). */
 void screen_bar(int y, int x, int cols, long eighths, int attr);
+
+/* Writes cp as UTF-8 (at most 4 bytes, no NUL); returns the bytes. */
+size_t screen_utf8(uint32_t cp, char *out);
 
 /* Writes every row as text in the locale's charset, trailing spaces
  * removed; false on a write error. */

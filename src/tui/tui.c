@@ -5,6 +5,7 @@
 #include "tui.h"
 #include "i18n.h"
 #include "keys.h"
+#include "out.h"
 #include "screen.h"
 #include "script.h"
 #include "search.h"
@@ -23,6 +24,7 @@
 #include <wchar.h>
 
 #define SCREEN_MAX 1000
+#define PATH_SHORT_NAME 12   /* columns of a long name cut short in the path */
 
 /* Keys with a fixed meaning in the search line, as key_parse gives them. */
 static struct key k_enter, k_esc, k_backspace;
@@ -33,31 +35,7 @@ static volatile sig_atomic_t caught;   /* SIGINT or SIGTERM received */
 
 /* ---- messages on stderr ---- */
 
-/* Writes UTF-8 in the locale's charset, '?' for what it cannot encode. */
-static void put_local(FILE *out, const char *s)
-{
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	size_t n = strlen(s);
-
-	memset(&st, 0, sizeof st);
-	while (n) {
-		uint32_t cp;
-		size_t len = utf8_next(s, n, &cp), m;
-
-		s += len;
-		n -= len;
-		m = wcrtomb(mb, (wchar_t)cp, &st);
-		if (m == (size_t)-1) {
-			memset(&st, 0, sizeof st);
-			mb[0] = '?';
-			m = 1;
-		}
-		fwrite(mb, 1, m, out);
-	}
-}
-
-/* "yusuan: [path[:line]: ]message"; the path is written as given. */
+/* "yusuan: [path[:line]: ]message", the path sanitised like any name. */
 static void complain(const char *path, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void complain(const char *path, size_t line, const char *fmt, ...)
@@ -70,12 +48,15 @@ static void complain(const char *path, size_t line, const char *fmt, ...)
 	va_end(ap);
 	fputs("yusuan: ", stderr);
 	if (path) {
-		fputs(path, stderr);
+		char *safe = text_sanitize(path, strlen(path));
+
+		out_puts(stderr, safe);
+		free(safe);
 		if (line)
 			fprintf(stderr, ":%zu", line);
 		fputs(": ", stderr);
 	}
-	put_local(stderr, msg);
+	out_puts(stderr, msg);
 	putc('\n', stderr);
 	free(msg);
 }
@@ -118,16 +99,56 @@ void tui_draw_title(const char *text)
 	screen_text(0, 0, COLS, text, screen_attr(ROLE_TITLE));
 }
 
+/* A label on the path made short, for pass 1 (classified rows and units
+ * by their code) or pass 2 (long names cut); NULL when the node has no
+ * short form in that pass. */
+static char *short_label(const struct node *n, int pass)
+{
+	const char *name = tui_node_name(n);
+	char *safe, *cut;
+
+	if (pass == 1 && *n->code &&
+	    (n->kind == NODE_FUNC || n->kind == NODE_ECON || n->kind == NODE_UNIT))
+		return text_sanitize(n->code, strlen(n->code));
+	if (pass != 2 || n->kind == NODE_SECTION || n->kind == NODE_GROUP)
+		return NULL;
+	safe = text_sanitize(name, strlen(name));
+	if (text_width(safe) <= PATH_SHORT_NAME) {
+		free(safe);
+		return NULL;
+	}
+	cut = xmalloc(TEXT_FIT_UTF8CAP(PATH_SHORT_NAME));
+	text_fit_utf8(safe, PATH_SHORT_NAME, cut, TEXT_FIT_UTF8CAP(PATH_SHORT_NAME));
+	free(safe);
+	/* text_fit pads where a wide character did not fit. */
+	for (size_t len = strlen(cut); len && cut[len - 1] == ' ';)
+		cut[--len] = '\0';
+	return cut;
+}
+
+/* Columns of the path drawn from level start on. */
+static long path_width(const char *prefix, const int *w, int start, int depth)
+{
+	int sepw = text_width(screen_separator());
+	long need = text_width(prefix) + (start ? text_width("…") + sepw : 0);
+
+	for (int i = start; i < depth; i++)
+		need += w[i] + (i > start ? sepw : 0);
+	return need;
+}
+
 int tui_draw_path(const char *prefix, struct node *n, struct crumb **hits)
 {
 	const char *sep = screen_separator();
-	int sepw = text_width(sep), attr = screen_attr(ROLE_TITLE);
+	int attr = screen_attr(ROLE_TITLE);
 	int depth = 0, start, x, nhits = 0;
 	char **label;
 	int *w;
+	bool *shortened;
 
 	for (struct node *p = n; p; p = p->parent)
 		depth++;
+	shortened = xcalloc((size_t)depth, sizeof *shortened);
 	label = xreallocarray(NULL, (size_t)depth, sizeof *label);
 	w = xreallocarray(NULL, (size_t)depth, sizeof *w);
 	*hits = xreallocarray(*hits, (size_t)depth, sizeof **hits);
@@ -136,15 +157,21 @@ int tui_draw_path(const char *prefix, struct node *n, struct crumb **hits)
 		(*hits)[i].node = n;
 		w[i] = text_width(label[i]);
 	}
-	/* The last levels matter most: leave out the first ones. */
-	for (start = 0; start < depth - 1; start++) {
-		long need = text_width(prefix) + (start ? text_width("…") + sepw : 0);
+	/* Too long: the levels above the last one get short, outermost first
+	 * (codes, then names), and then the first levels are left out. */
+	for (int pass = 1; pass <= 2; pass++)
+		for (int i = 0; i < depth - 1 && path_width(prefix, w, 0, depth) > COLS; i++) {
+			char *s = shortened[i] ? NULL : short_label((*hits)[i].node, pass);
 
-		for (int i = start; i < depth; i++)
-			need += w[i] + (i > start ? sepw : 0);
-		if (need <= COLS)
-			break;
-	}
+			if (s) {
+				free(label[i]);
+				label[i] = s;
+				w[i] = text_width(s);
+				shortened[i] = true;
+			}
+		}
+	for (start = 0; start < depth - 1 && path_width(prefix, w, start, depth) > COLS; start++)
+		;
 	tui_draw_title(prefix);
 	x = text_width(prefix);
 	if (start) {
@@ -162,6 +189,7 @@ int tui_draw_path(const char *prefix, struct node *n, struct crumb **hits)
 		free(label[i]);
 	free(label);
 	free(w);
+	free(shortened);
 	return nhits;
 }
 
@@ -180,10 +208,12 @@ void tui_help_hint(char *buf, size_t cap)
 	snprintf(buf, cap, _("%s help"), keys);
 }
 
-void tui_draw_status(struct tui *t, const char *left, const char *right)
+void tui_draw_status_fit(struct tui *t, const char *left, const char *const *right,
+                         size_t nright)
 {
 	int attr = screen_attr(ROLE_STATUS), y = LINES - 1, rw = 0, lw;
 	char *prompt = NULL, count[64];
+	const char *r = nright ? right[nright - 1] : "";
 
 	screen_blank(y, 0, COLS, attr);
 	if (t->searching) {
@@ -192,22 +222,34 @@ void tui_draw_status(struct tui *t, const char *left, const char *right)
 		left = prompt = xasprintf("/%s", q);
 		free(q);
 		snprintf(count, sizeof count, "%zu/%zu", t->match_rank, t->match_count);
-		right = t->search_failed ? _("no match") : t->match_count ? count : "";
+		r = t->search_failed ? _("no match") : t->match_count ? count : "";
+		nright = 0;
 	} else if (t->message) {
 		left = t->message;
 	} else if (t->caption) {
 		left = t->caption;
 	}
-	if (*right) {
+	lw = text_width(left);
+	for (size_t i = 0; i + 1 < nright; i++)
+		if (lw + 1 + text_width(right[i]) <= COLS) {
+			r = right[i];
+			break;
+		}
+	if (*r) {
 		int max = *left ? COLS / 2 : COLS;
 
-		rw = text_width(right);
+		rw = text_width(r);
 		rw = rw < max ? rw : max;
-		screen_text_right(y, COLS - rw, rw, right, attr);
+		screen_text_right(y, COLS - rw, rw, r, attr);
 	}
 	lw = COLS - rw - (rw ? 1 : 0);
 	prompt_end = screen_text(y, 0, lw, left, attr);
 	free(prompt);
+}
+
+void tui_draw_status(struct tui *t, const char *left, const char *right)
+{
+	tui_draw_status_fit(t, left, &right, 1);
 }
 
 void tui_push(struct tui *t, struct view *v)
@@ -314,6 +356,17 @@ static void say_no_match(struct tui *t)
 	free(q);
 }
 
+/* Names the match (its code too, which the list may leave out). */
+static void say_match(struct tui *t, size_t rank, size_t count)
+{
+	struct node *n = tree_selected(t);
+	char *label = n ? tui_node_label(n) : xstrdup("");
+
+	/* TRANSLATORS: the search found match 2 of 22, this code and name. */
+	tui_message(t, _("Match %zu of %zu: %s"), rank, count, label);
+	free(label);
+}
+
 static void search_step(struct tui *t, bool forward)
 {
 	struct tree_pos here;
@@ -333,31 +386,7 @@ static void search_step(struct tui *t, bool forward)
 	}
 	tree_jump(t, h.node);
 	t->show_matches = true;
-	tui_message(t, _("Match %zu of %zu"), h.rank, h.count);
-}
-
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	say_match(t, h.rank, h.count);
 }
 
 static void handle_key(struct tui *t, const struct key *k);
@@ -377,7 +406,7 @@ static void search_key(struct tui *t, const struct key *k)
 			say_no_match(t);
 		else if (t->match_count) {
 			t->show_matches = true;
-			tui_message(t, _("Match %zu of %zu"), t->match_rank, t->match_count);
+			say_match(t, t->match_rank, t->match_count);
 		}
 	} else if (same_key(k, &k_backspace)) {
 		if (!len) {
@@ -391,7 +420,7 @@ static void search_key(struct tui *t, const struct key *k)
 	} else if (!k->is_func && k->mouse == KM_NONE && c >= 0x20 && c != 0x7F &&
 	           c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF)) {
 		if (len + 4 < sizeof t->query) {
-			len += utf8_encode(c, t->query + len);
+			len += screen_utf8(c, t->query + len);
 			t->query[len] = '\0';
 		}
 		search_update(t);

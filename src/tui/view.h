@@ -69,13 +69,19 @@ struct crumb {
 	int x0, x1;
 	struct node *node;
 };
-/* Draws prefix and the path from the root to n on the title row, leaving
- * out the first levels when it is too long ("… › b › c").  *hits (realloc'd)
- * gets where each label shown went; returns their number. */
+/* Draws prefix and the path from the root to n on the title row.  When it
+ * is too long, the levels above n get short, outermost first (classified
+ * rows and units by their code, then long names cut), and then the first
+ * levels are left out ("… › b › c").  *hits (realloc'd) gets where each
+ * label shown went; returns their number. */
 int tui_draw_path(const char *prefix, struct node *n, struct crumb **hits);
 /* The status row: left is replaced by the search prompt, a message or a
  * caption when there is one; right stays unless the prompt is open. */
 void tui_draw_status(struct tui *t, const char *left, const char *right);
+/* Same, with right texts from the fullest to the shortest: the first that
+ * leaves room for the whole left text is shown (else the last). */
+void tui_draw_status_fit(struct tui *t, const char *left, const char *const *right,
+                         size_t nright);
 int tui_body_rows(void);                  /* rows between header and status */
 void tui_push(struct tui *t, struct view *v);
 void tui_pop(struct tui *t);
@@ -91,6 +97,14 @@ const char *tui_node_name(const struct node *n);
 /* These return malloc'd, sanitised UTF-8 (free it). */
 char *tui_node_label(const struct node *n);   /* "208 社会保障…", section names */
 char *tui_origin(const struct tui *t, struct origin at);   /* "file.csv:12" */
+/* A loading message's department (NULL when its file was not read into
+ * one), and the node read from its record (NULL when none: the file as a
+ * whole, a row that made no node). */
+struct department *tui_diag_department(const struct tui *t, const struct diag *d);
+struct node *tui_diag_node(const struct tui *t, const struct diag *d);
+/* "file.csv:12" for a message ("file.csv" when about the whole file);
+ * malloc'd, sanitised. */
+char *tui_diag_origin(const struct diag *d);
 /* fen as an amount in the current unit, into buf[AMOUNT_FMT_SIZE]. */
 const char *tui_amount(const struct tui *t, int64_t fen, char *buf);
 /* The mark of a node in flag columns: '!', '~', '?', '.' (something below

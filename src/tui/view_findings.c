@@ -1,77 +1,154 @@
-/* Findings: every result of the checks; Enter shows the node concerned in
- * the tree. */
+/* Findings: the loading messages and the results of the checks, most
+ * severe first, one line each; the selected one is shown whole below the
+ * list.  Enter shows the node concerned in the tree. */
 #include "config.h"
 
 #include "view.h"
 #include "grid.h"
 #include "i18n.h"
 #include "screen.h"
+#include "text.h"
 #include "xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define PREVIEW_LINES 3   /* lines of the selected text below the list */
+#define PREVIEW_MIN_BODY 10   /* smaller bodies show no preview */
+
+/* A row: a loading message or a finding. */
+struct entry {
+	enum severity sev;
+	const struct diag *diag;        /* or */
+	const struct finding *finding;
+};
 
 struct findings {
 	struct view v;
 	struct grid g;
+	struct entry *e;
+	size_t n;
 };
+
+/* Where the selected entry's figures or message came from, after its
+ * department's name in a collection (malloc'd, sanitised). */
+static char *sources(struct tui *t, const struct entry *e)
+{
+	const struct department *d = NULL;
+	char *a, *b, *s, *raw;
+
+	if (e->diag) {
+		a = tui_diag_origin(e->diag);
+		/* TRANSLATORS: %s is where a loading message points: file:record. */
+		s = *a ? xasprintf(_("Message about %s"), a) : xstrdup("");
+		free(a);
+		d = tui_diag_department(t, e->diag);
+	} else {
+		a = tui_origin(t, e->finding->a);
+		b = tui_origin(t, e->finding->b);
+		s = e->finding->b.file ? xasprintf(_("Figures from %s and %s"), a, b)
+		    : xasprintf(_("Figure from %s"), a);
+		free(a);
+		free(b);
+		d = e->finding->node ? e->finding->node->dept : NULL;
+	}
+	if (t->b->ndepts < 2 || !d || !d->node)
+		return s;
+	raw = xasprintf("%s%s%s", tui_node_name(d->node), screen_separator(), s);
+	free(s);
+	s = text_sanitize(raw, strlen(raw));
+	free(raw);
+	return s;
+}
+
+static const char *text_of(const struct entry *e)
+{
+	return e->diag ? e->diag->text : e->finding->text;
+}
 
 static void findings_draw(struct view *v, struct tui *t)
 {
 	struct findings *fv = (struct findings *)v;
-	const struct finding *f = grid_selected(&fv->g);
+	const struct entry *e = grid_selected(&fv->g);
 	const char *const head[GRID_COLS] = { "", _("Where"), _("What"), NULL };
-	size_t n = t->b->nfindings;
+	const char *const none[GRID_COLS] = { NULL };
+	size_t nf = t->b->nfindings, nd = t->b->diags.n;
 	char *title = xasprintf(ngettext("Check results: %zu finding",
-	                                 "Check results: %zu findings", n), n);
-	char *left = NULL, right[96];
-	int o;
+	                                 "Check results: %zu findings", nf), nf);
+	char *from = e ? sources(t, e) : NULL, right[96];
+	int body = tui_body_rows(), preview = 0, o;
 
-	tui_draw_title(title);
-	grid_draw_header(&fv->g, 1, head);
-	grid_draw(&fv->g, 2, tui_body_rows());
-	if (f) {
-		char *a = tui_origin(t, f->a), *b = tui_origin(t, f->b);
+	if (nd) {
+		/* TRANSLATORS: appended to "Check results: %zu findings". */
+		char *longer = xasprintf(ngettext("%s; %zu loading message",
+		                                  "%s; %zu loading messages", nd), title, nd);
 
-		left = f->b.file ? xasprintf(_("Figures from %s and %s"), a, b)
-		       : xasprintf(_("Figure from %s"), a);
-		free(a);
-		free(b);
+		free(title);
+		title = longer;
 	}
-	o = n ? snprintf(right, sizeof right, "%zu/%zu  ", fv->g.sel + 1, n) : 0;
+	if (e && body >= PREVIEW_MIN_BODY) {
+		preview = screen_lines(text_of(e), COLS);
+		preview = 1 + (preview < PREVIEW_LINES ? preview : PREVIEW_LINES);
+	}
+	tui_draw_title(title);
+	grid_draw_header(&fv->g, 1, fv->n ? head : none);
+	grid_draw(&fv->g, 2, body - preview);
+	if (preview) {
+		int y = 2 + body - preview;
+
+		screen_blank(y, 0, COLS, screen_attr(ROLE_HEADER));
+		screen_text(y, 0, COLS, from, screen_attr(ROLE_HEADER));
+		screen_text_wrapped(y + 1, 0, COLS, preview - 1, text_of(e),
+		                    screen_attr(e->sev == SEV_NOTE ? ROLE_ROW : ROLE_WARNING));
+	}
+	o = fv->n ? snprintf(right, sizeof right, "%zu/%zu  ", fv->g.sel + 1, fv->n) : 0;
 	tui_help_hint(right + o, sizeof right - (size_t)o);
-	tui_draw_status(t, left ? left : "", right);
-	free(left);
+	tui_draw_status(t, preview || !from ? "" : from, right);
+	free(from);
 	free(title);
 }
 
-/* Shows the node of the selected finding in the tree, closing this view
+/* Shows the node of the selected entry in the tree, closing this view
  * (and whatever is above it). */
 static void jump(struct findings *fv, struct tui *t)
 {
-	const struct finding *f = grid_selected(&fv->g);
+	const struct entry *e = grid_selected(&fv->g);
+	struct node *n;
+	char *text;
 
-	if (!f || !f->node)
+	if (!e)
 		return;
+	n = e->diag ? tui_diag_node(t, e->diag) : e->finding->node;
+	if (!n) {
+		tui_message(t, "%s", !e->diag ? text_of(e) : e->diag->record
+		            ? _("No row of the tree was read from this record")
+		            : _("This message is about the file as a whole"));
+		return;
+	}
+	text = xstrdup(text_of(e));   /* the budget owns it; fv goes */
 	while (t->nviews > 1)
-		tui_pop(t);   /* frees fv, not f: the budget owns it */
-	tree_jump(t, f->node);
-	tui_message(t, "%s", f->text);
+		tui_pop(t);
+	tree_jump(t, n);
+	tui_message(t, "%s", text);
+	free(text);
 }
 
 static bool findings_action(struct view *v, struct tui *t, enum action a)
 {
 	struct findings *fv = (struct findings *)v;
-	const struct finding *f;
+	const struct entry *e;
+	struct node *n;
 
 	switch (a) {
 	case ACT_ENTER:
 		jump(fv, t);
 		return true;
 	case ACT_DETAIL:
-		f = grid_selected(&fv->g);
-		if (f && f->node)
-			tui_push(t, detail_new(t, f->node));
+		e = grid_selected(&fv->g);
+		n = !e ? NULL : e->diag ? tui_diag_node(t, e->diag) : e->finding->node;
+		if (n)
+			tui_push(t, detail_new(t, n));
 		return true;
 	case ACT_FINDINGS:
 		tui_pop(t);
@@ -94,6 +171,7 @@ static void findings_free(struct view *v)
 	struct findings *fv = (struct findings *)v;
 
 	grid_free(&fv->g);
+	free(fv->e);
 	free(fv);
 }
 
@@ -105,22 +183,39 @@ static const struct view_ops findings_ops = {
 	.free = findings_free,
 };
 
+/* Errors, then warnings, then notes; loading messages before the checks'
+ * findings, each in the order they came. */
+static void collect(struct findings *fv, const struct budget *b)
+{
+	fv->e = xreallocarray(NULL, b->diags.n + b->nfindings + 1, sizeof *fv->e);
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {
+		for (size_t i = 0; i < b->diags.n; i++)
+			if (b->diags.v[i].sev == (enum severity)sev)
+				fv->e[fv->n++] = (struct entry){ .sev = sev, .diag = &b->diags.v[i] };
+		for (size_t i = 0; i < b->nfindings; i++)
+			if (b->findings[i].sev == (enum severity)sev)
+				fv->e[fv->n++] = (struct entry){ .sev = sev, .finding = &b->findings[i] };
+	}
+}
+
 struct view *findings_new(struct tui *t)
 {
 	struct findings *fv = xcalloc(1, sizeof *fv);
 
 	fv->v.ops = &findings_ops;
 	grid_init(&fv->g, true);
-	for (size_t i = 0; i < t->b->nfindings; i++) {
-		const struct finding *f = &t->b->findings[i];
-		char *where = f->node ? tui_node_label(f->node) : xstrdup("");
-		struct grid_row *r = grid_add(&fv->g, ROLE_ROW, f, f->sev == SEV_NOTE ? "~" : "!",
-		                              where, f->text, NULL);
+	collect(fv, t->b);
+	for (size_t i = 0; i < fv->n; i++) {
+		const struct entry *e = &fv->e[i];
+		char *where = e->diag ? tui_diag_origin(e->diag)
+		              : e->finding->node ? tui_node_label(e->finding->node) : xstrdup("");
+		struct grid_row *r = grid_add(&fv->g, ROLE_ROW, e, e->sev == SEV_NOTE ? "~" : "!",
+		                              where, text_of(e), NULL);
 
-		r->first_role = f->sev == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
+		r->first_role = e->sev == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
 		free(where);
 	}
-	if (!t->b->nfindings)
+	if (!fv->n)
 		grid_add(&fv->g, ROLE_ROW, NULL, "", _("No findings."), NULL, NULL);
 	return &fv->v;
 }

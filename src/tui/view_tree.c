@@ -16,6 +16,8 @@
 #include <string.h>
 
 #define NAME_MIN 16   /* columns the name keeps before others give way */
+#define NAME_ROOM 32  /* columns the name keeps before long codes give way */
+#define LONG_CODE 8   /* wider codes give way before the share */
 #define BAR_COLS 10
 #define SHARE_COLS 7  /* "-100.0%" */
 #define HISTORY 32
@@ -31,6 +33,9 @@ struct tree {
 	uint32_t sel, top;
 	int64_t total;               /* the 100% of shares; 0: no shares */
 	int amount_w;                /* widest amount in the current unit */
+	int code_w, name_w, extra_w; /* widest texts of all the rows, so that
+	                                the columns stay put while scrolling */
+	bool shares;                 /* some row has a share */
 	struct { struct node *node; uint32_t top; } hist[HISTORY];
 	int nhist;                   /* where drilling came from, for back */
 	struct crumb *crumbs;        /* breadcrumb segments as last drawn */
@@ -123,6 +128,86 @@ static void measure_amounts(struct tree *tr, const struct tui *t)
 		tr->amount_w = (int)strlen(buf);
 }
 
+/* What the row of a department's 核对结果 says: its findings and the
+ * loading messages about its files. */
+static char *findings_summary(const struct tui *t, const struct department *d)
+{
+	size_t found = 0, said = 0;
+	char *a, *both;
+
+	for (size_t i = 0; i < t->b->nfindings; i++)
+		if (t->b->findings[i].node && t->b->findings[i].node->dept == d)
+			found++;
+	for (size_t i = 0; i < t->b->diags.n; i++)
+		if (tui_diag_department(t, &t->b->diags.v[i]) == d)
+			said++;
+	a = xasprintf(ngettext("%zu finding", "%zu findings", found), found);
+	if (!said)
+		return a;
+	/* TRANSLATORS: after "%zu findings, ": messages about the files read
+	 * (unreadable cells, skipped files). */
+	both = xasprintf(ngettext("%s, %zu loading message", "%s, %zu loading messages", said),
+	                 a, said);
+	free(a);
+	return both;
+}
+
+/* The code, name and value column of a node's row, sanitised (free
+ * them). */
+static void row_texts(const struct tui *t, const struct node *n, struct row *r)
+{
+	const char *extra = NULL;
+	char *owned = NULL;
+
+	r->code = text_sanitize(n->code, strlen(n->code));
+	r->name = text_sanitize(tui_node_name(n), strlen(tui_node_name(n)));
+	if (n->kind == NODE_PROJECT)
+		extra = project_type_name(n->sub);
+	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
+		extra = n->value;
+	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
+		extra = owned = findings_summary(t, n->dept);
+	else if (n->kind == NODE_GROUP)
+		/* An empty group shows as "0 indicators", as ncdu counts items.
+		 * TRANSLATORS: how many indicators a group (成本指标, 产出指标, …)
+		 * has, e.g. "3 indicators" (3 个指标). */
+		extra = owned = xasprintf(ngettext("%u indicator", "%u indicators", n->nkids),
+		                          (unsigned)n->nkids);
+	r->extra = extra ? text_sanitize(extra, strlen(extra)) : NULL;
+	free(owned);
+}
+
+static bool has_share(const struct tree *tr, const struct node *n)
+{
+	int64_t fen;
+
+	return tr->total > 0 && n->kind != NODE_SECTION && amount_of(n, &fen);
+}
+
+/* The widest texts of all the rows. */
+static void measure_texts(struct tree *tr, const struct tui *t)
+{
+	tr->code_w = tr->name_w = tr->extra_w = 0;
+	tr->shares = false;
+	for (uint32_t i = 0; i < tr->cur->nkids; i++) {
+		const struct node *n = tr->cur->kids[i];
+		struct row r = {0};
+		int w;
+
+		row_texts(t, n, &r);
+		if ((w = text_width(r.code)) > tr->code_w)
+			tr->code_w = w;
+		if ((w = text_width(r.name)) > tr->name_w)
+			tr->name_w = w;
+		if (r.extra && (w = text_width(r.extra)) > tr->extra_w)
+			tr->extra_w = w;
+		tr->shares = tr->shares || has_share(tr, n);
+		free(r.code);
+		free(r.name);
+		free(r.extra);
+	}
+}
+
 static uint32_t index_in_order(const struct tree *tr, const struct node *n)
 {
 	for (uint32_t i = 0; i < tr->n; i++)
@@ -162,6 +247,7 @@ static void build(struct tree *tr, const struct tui *t)
 			sum = INT64_MAX;
 	tr->total = amount_of(cur, &fen) && fen > 0 ? fen : sum;
 	measure_amounts(tr, t);
+	measure_texts(tr, t);
 	if (selected)
 		tr->sel = index_in_order(tr, selected);
 }
@@ -267,8 +353,8 @@ static void open_row(struct tree *tr, struct tui *t)
 		return;
 	if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
 		tui_push(t, findings_new(t));
-	else if (n->nkids)
-		drill(tr, t, n);
+	else if (n->nkids || n->kind == NODE_SECTION || n->kind == NODE_GROUP)
+		drill(tr, t, n);   /* an empty list says "nothing here" */
 	else
 		tui_push(t, detail_new(t, n));
 }
@@ -405,16 +491,6 @@ static void tree_free(struct view *v)
 
 /* ---- drawing ---- */
 
-static size_t department_findings(const struct tui *t, const struct department *d)
-{
-	size_t count = 0;
-
-	for (size_t i = 0; i < t->b->nfindings; i++)
-		if (t->b->findings[i].node && t->b->findings[i].node->dept == d)
-			count++;
-	return count;
-}
-
 /* part / whole in 0.1 %, rounded half away from zero, within ±99999. */
 static long permille(int64_t part, int64_t whole)
 {
@@ -427,30 +503,16 @@ static long permille(int64_t part, int64_t whole)
 static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
 {
 	const struct node *n = kid(tr, i);
-	const char *extra = NULL;
-	char *owned = NULL;
 	int64_t fen;
 
 	*r = (struct row){0};
 	r->flag = tui_flag(t, n, &r->flag_role);
-	r->code = text_sanitize(n->code, strlen(n->code));
-	r->name = text_sanitize(tui_node_name(n), strlen(tui_node_name(n)));
-	if (n->kind == NODE_PROJECT)
-		extra = project_type_name(n->sub);
-	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
-		extra = n->value;
-	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS) {
-		size_t count = department_findings(t, n->dept);
-
-		extra = owned = xasprintf(ngettext("%zu finding", "%zu findings", count), count);
-	}
-	r->extra = extra ? text_sanitize(extra, strlen(extra)) : NULL;
-	free(owned);
+	row_texts(t, n, r);
 	if (!amount_of(n, &fen))
 		return;
 	r->has_amount = true;
 	tui_amount(t, fen, r->amount);
-	if (tr->total <= 0 || n->kind == NODE_SECTION)
+	if (!has_share(tr, n))
 		return;
 	r->has_share = true;
 	r->permille = permille(fen, tr->total);
@@ -487,23 +549,12 @@ static const char *unit_label(const struct tui *t)
 	       : _("yuan");
 }
 
-static void layout(const struct tree *tr, struct tui *t, const struct row *rows,
-                   int nrows, struct columns *c)
+static void layout(const struct tree *tr, struct tui *t, struct columns *c)
 {
-	int rest, want = 0;
+	int rest, want = tr->name_w, extra_want;
 
-	*c = (struct columns){0};
-	for (int i = 0; i < nrows; i++) {
-		int w = text_width(rows[i].code);
-
-		c->code = w > c->code ? w : c->code;
-		if ((w = text_width(rows[i].name)) > want)
-			want = w;
-		if (rows[i].extra && (w = text_width(rows[i].extra)) > c->extra)
-			c->extra = w;
-		if (rows[i].has_share)
-			c->share = SHARE_COLS;
-	}
+	*c = (struct columns){ .code = tr->code_w, .extra = tr->extra_w,
+	                       .share = tr->shares ? SHARE_COLS : 0 };
 	snprintf(c->code_head, sizeof c->code_head, "%s%s", _("Code"), sort_mark(t, SORT_CODE));
 	snprintf(c->name_head, sizeof c->name_head, "%s%s", _("Name"), sort_mark(t, SORT_NAME));
 	snprintf(c->amount_head, sizeof c->amount_head, "%s%s", unit_label(t),
@@ -516,24 +567,37 @@ static void layout(const struct tree *tr, struct tui *t, const struct row *rows,
 		c->amount = tr->amount_w > hw ? tr->amount_w : hw;
 	}
 	c->bar = c->share && t->set.bars ? BAR_COLS : 0;
-	if (c->code > (COLS / 5 > 6 ? COLS / 5 : 6))
-		c->code = COLS / 5 > 6 ? COLS / 5 : 6;
+	extra_want = c->extra;
 	c->extra = c->extra < COLS / 3 ? c->extra : COLS / 3;
 #define REST() (COLS - 2 - (c->code ? c->code + 1 : 0) - (c->extra ? c->extra + 1 : 0) - \
                 (c->amount ? c->amount + 1 : 0) - (c->share ? c->share + 1 : 0) - \
                 (c->bar ? c->bar + 1 : 0))
-	/* The name matters most: the bar goes first, then long codes shrink. */
-	if (REST() < want)
+	/* The name matters most.  A code cut short tells nothing (project codes
+	 * share their first 15 digits), so codes are shown whole or not at
+	 * all: long ones (projects', also in the path and the detail) give way
+	 * after the bar when names would be cut below NAME_ROOM, short ones
+	 * only to keep a minimal name. */
+	if (REST() < (want > NAME_MIN ? want : NAME_MIN))
 		c->bar = 0;
-	if ((rest = REST()) < want && c->code > 8)
-		c->code = c->code - (want - rest) > 8 ? c->code - (want - rest) : 8;
+	if (REST() < (want < NAME_ROOM ? want : NAME_ROOM) && c->code > LONG_CODE)
+		c->code = 0;
 	if (REST() < NAME_MIN)
 		c->share = 0;
 	if ((rest = REST()) < NAME_MIN && c->extra > 8)
 		c->extra = c->extra - (NAME_MIN - rest) > 8 ? c->extra - (NAME_MIN - rest) : 8;
-	if ((rest = REST()) < NAME_MIN && c->code > 6)
-		c->code = c->code - (NAME_MIN - rest) > 6 ? c->code - (NAME_MIN - rest) : 6;
+	if (REST() < NAME_MIN)
+		c->code = 0;
+	if (REST() < NAME_MIN)
+		c->extra = 0;
 	c->name = REST() > 0 ? REST() : 0;
+	/* Room the names do not need goes to a value column cut short. */
+	if (c->extra && c->extra < extra_want && c->name > want) {
+		int more = c->name - want < extra_want - c->extra ? c->name - want
+		           : extra_want - c->extra;
+
+		c->extra += more;
+		c->name -= more;
+	}
 	/* Without amounts, a value column (indicator targets, texts) follows
 	 * the names closely and takes the rest of the line. */
 	if (!c->amount && c->extra && c->name > want) {
@@ -664,12 +728,23 @@ static enum encoding encoding_of(const struct tui *t, const struct node *n)
 
 static void draw_status(struct tree *tr, struct tui *t)
 {
-	static const enum column shown[] = { COL_TOTAL, COL_BASIC, COL_PROJECT };
+	static const struct {
+		enum column column;
+		const char *label;
+	} shown[] = {
+		/* TRANSLATORS: short labels of the status line, which must hold all
+		 * three amounts at 80 columns: 合计, 基本支出, 项目支出. */
+		{ COL_TOTAL, N_("Total") },
+		{ COL_BASIC, N_("Basic") },
+		{ COL_PROJECT, N_("Projects") },
+	};
 	const struct node *n = tr->cur;
 	const struct figure *total = figure_near(n, COL_TOTAL, NULL);
-	char left[512] = "", right[256], amount[AMOUNT_FMT_SIZE];
+	char left[512] = "", pos[32] = "", enc[32] = "", help[64], amount[AMOUNT_FMT_SIZE];
+	char full[160], no_pos[160];
+	const char *right[3] = { full, no_pos, help };
 	size_t o = 0;
-	enum encoding enc = encoding_of(t, n);
+	enum encoding e = encoding_of(t, n);
 
 	if (!total && node_headline(n)) {
 		const struct figure *h = node_headline(n);
@@ -678,20 +753,22 @@ static void draw_status(struct tree *tr, struct tui *t)
 		                      tui_amount(t, h->fen, amount));
 	}
 	for (size_t i = 0; total && i < sizeof shown / sizeof *shown && o < sizeof left; i++) {
-		const struct figure *f = figure_near(n, shown[i], total);
+		const struct figure *f = figure_near(n, shown[i].column, total);
 
 		if (f)
 			o += (size_t)snprintf(left + o, sizeof left - o, "%s%s %s", o ? "  " : "",
-			                      _(column_label(shown[i])), tui_amount(t, f->fen, amount));
+			                      _(shown[i].label), tui_amount(t, f->fen, amount));
 	}
-	o = 0;
-	right[0] = '\0';
+	/* What gives way when the amounts need the room: the position, then
+	 * the encoding. */
 	if (tr->n)
-		o += (size_t)snprintf(right, sizeof right, "%u/%u  ", tr->sel + 1, tr->n);
-	if (enc != ENC_AUTO)
-		o += (size_t)snprintf(right + o, sizeof right - o, "%s  ", encoding_name(enc));
-	tui_help_hint(right + o, sizeof right - o);
-	tui_draw_status(t, left, right);
+		snprintf(pos, sizeof pos, "%u/%u  ", tr->sel + 1, tr->n);
+	if (e != ENC_AUTO)
+		snprintf(enc, sizeof enc, "%s  ", encoding_name(e));
+	tui_help_hint(help, sizeof help);
+	snprintf(full, sizeof full, "%s%s%s", pos, enc, help);
+	snprintf(no_pos, sizeof no_pos, "%s%s", enc, help);
+	tui_draw_status_fit(t, left, right, 3);
 }
 
 static void tree_draw(struct view *v, struct tui *t)
@@ -717,7 +794,7 @@ static void tree_draw(struct view *v, struct tui *t)
 	rows = xcalloc(h > 0 ? (size_t)h : 1, sizeof *rows);
 	for (; nrows < h && tr->top + (uint32_t)nrows < tr->n; nrows++)
 		fill_row(tr, t, tr->top + (uint32_t)nrows, &rows[nrows]);
-	layout(tr, t, rows, nrows, &c);
+	layout(tr, t, &c);
 	draw_header(tr, &c);
 	for (int i = 0; i < nrows; i++)
 		draw_row(2 + i, &rows[i], &c, tr->top + (uint32_t)i == tr->sel,

@@ -173,18 +173,22 @@ static char *screen_of(const char *keys, int cols, int rows)
 	return got;
 }
 
-/* top lines, blank lines down to the last row, then the status row. */
+/* top lines, blank lines down to the bottom lines, then the bottom
+ * lines (the status row, and what is above it when status holds line
+ * breaks). */
 static void assert_screen(char *got, int rows, const char *top, const char *status)
 {
-	size_t n = 0;
+	size_t n = 1;
 	char *want;
 
 	for (const char *p = top; *p; p++)
 		n += *p == '\n';
-	cr_assert_lt(n, (size_t)rows);
+	for (const char *p = status; *p; p++)
+		n += *p == '\n';
+	cr_assert_leq(n, (size_t)rows);
 	want = malloc(strlen(top) + (size_t)rows + strlen(status) + 2);
 	strcpy(want, top);
-	for (size_t i = n; i < (size_t)rows - 1; i++)
+	for (size_t i = n; i < (size_t)rows; i++)
 		strcat(want, "\n");
 	strcat(want, status);
 	strcat(want, "\n");
@@ -213,9 +217,9 @@ static const char func_top[] =
 
 static const char projects_top[] =
 	"028 测试局 › Units and projects › 028001 驻马店市人力资源和社会保障局\n"
-	"  Code             Name                            Type       10k yuan ↓       %\n"
-	"  411700230000000… 公益性岗位补贴                  其他运转类     679.25   99.2%\n"
-	"~ 411700230000000… 家庭服务业职业技能大赛活动经费  特定目标类       5.75    0.8%\n";
+	"  Name                                             Type       10k yuan ↓       %\n"
+	"  公益性岗位补贴                                   其他运转类     679.25   99.2%\n"
+	"~ 家庭服务业职业技能大赛活动经费                   特定目标类       5.75    0.8%\n";
 
 /* ---- the tree ---- */
 
@@ -228,32 +232,32 @@ Test(tui, first_screen_lists_the_sections)
 Test(tui, function_classes_with_amounts_shares_and_bars)
 {
 	assert_screen(screen_of("j<Enter>", 80, 24), 24, func_top,
-	              "Total 17,419.04  Basic spending 10,000.00  Project spendin… 1/3  GB18030  ? help");
+	              "Total 17,419.04  Basic 10,000.00  Projects 7,419.04         1/3  GB18030  ? help");
 	assert_screen(screen_of("j<Enter><Enter><Enter>", 80, 24), 24,
-	              "… › 208 社会保障和就业支出 › 20801 人力资源和社会保障管理事务\n"
+	              "028 测试局 › Spending by function › 208 › 20801 人力资源和社会保障管理事务\n"
 	              "  Code    Name                                     10k yuan ↓       %\n"
 	              "  2080101 行政运行                                   9,000.00   72.5% ███████▎\n"
 	              "  2080109 社会保险经办机构                           3,419.00   27.5% ██▊\n",
-	              "Total 12,419.00  Basic spending 9,000.00  Project spending… 1/2  GB18030  ? help");
+	              "Total 12,419.00  Basic 9,000.00  Projects 3,419.00          1/2  GB18030  ? help");
 }
 
 Test(tui, drill_four_levels_to_indicators_and_back)
 {
 	/* units → unit → project → indicator group */
 	assert_screen(screen_of("jjj<Enter><Enter>jjj<Enter>j<Enter>", 80, 24), 24,
-	              "… › 411700230000000018947 家庭服务业职业技能大赛活动经费 › Output indicators\n"
+	              "028 测试局 › Units and projects › 028001 › 家庭服务业… › Output indicators\n"
 	              "  Name             Target\n"
 	              "  参加比赛人数     ≥40人\n"
 	              "  遴选参加省赛人数 ≥8人\n",
 	              "                                                              1/2  UTF-8  ? help");
 	/* Back returns to the row we came from at every level. */
 	assert_screen(screen_of("jjj<Enter><Enter>jjj<Enter>j<Enter>jh", 80, 24), 24,
-	              "… › 411700230000000018947 家庭服务业职业技能大赛活动经费\n"
+	              "… › 028001 › 411700230000000018947 家庭服务业职业技能大赛活动经费\n"
 	              "  Name\n"
-	              "  Cost indicators\n"
-	              "  Output indicators\n"
-	              "  Effect indicators\n"
-	              "  Satisfaction indicators\n",
+	              "  Cost indicators         1 indicator\n"
+	              "  Output indicators       2 indicators\n"
+	              "  Effect indicators       1 indicator\n"
+	              "  Satisfaction indicators 1 indicator\n",
 	              "Total 5.75                                                    2/4  UTF-8  ? help");
 	assert_screen(screen_of("jjj<Enter><Enter>jjj<Enter>j<Enter>hh", 80, 24), 24, projects_top,
 	              "Total 685.00                                                  2/2  UTF-8  ? help");
@@ -342,9 +346,9 @@ Test(tui, unit_toggles_between_wan_and_yuan)
 	              "! 208  社会保障和就业支出                      124,190,400.00   71.3% ███████▏\n"
 	              "  201  一般公共服务支出                         30,000,000.00   17.2% █▋\n"
 	              "? 221  住房保障支出                             20,000,000.00   11.5% █▏\n",
-	              "Total 174,190,400.00  Basic spending 100,000,000.00  Proje… 1/3  GB18030  ? help");
+	              "Total 174,190,400.00  Basic 100,000,000.00  Projects 74,190,400.00        ? help");
 	assert_screen(screen_of("j<Enter>tt", 80, 24), 24, func_top,
-	              "Total 17,419.04  Basic spending 10,000.00  Project spendin… 1/3  GB18030  ? help");
+	              "Total 17,419.04  Basic 10,000.00  Projects 7,419.04         1/3  GB18030  ? help");
 }
 
 /* ---- search ---- */
@@ -354,7 +358,7 @@ Test(tui, search_is_incremental_across_the_tree)
 	assert_screen(screen_of("/公益", 80, 24), 24, projects_top,
 	              "/公益                                                                        1/1");
 	assert_screen(screen_of("/公益<Enter>", 80, 24), 24, projects_top,
-	              "Match 1 of 1                                                  1/2  UTF-8  ? help");
+	              "Match 1 of 1: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
 	/* Codes too, and n/N move among the matches in tree order. */
 	assert_screen(screen_of("/2080", 80, 24), 24,
 	              "028 测试局 › Spending by function › 208 社会保障和就业支出\n"
@@ -362,17 +366,17 @@ Test(tui, search_is_incremental_across_the_tree)
 	              "  20801 人力资源和社会保障管理事务                  12,419.00  100.0% ██████████\n",
 	              "/2080                                                                        1/3");
 	assert_screen(screen_of("/2080<Enter>nn", 80, 24), 24,
-	              "… › 208 社会保障和就业支出 › 20801 人力资源和社会保障管理事务\n"
+	              "028 测试局 › Spending by function › 208 › 20801 人力资源和社会保障管理事务\n"
 	              "  Code    Name                                     10k yuan ↓       %\n"
 	              "  2080101 行政运行                                   9,000.00   72.5% ███████▎\n"
 	              "  2080109 社会保险经办机构                           3,419.00   27.5% ██▊\n",
-	              "Match 3 of 3                                                2/2  GB18030  ? help");
+	              "Match 3 of 3: 2080109 社会保险经办机构                      2/2  GB18030  ? help");
 	assert_screen(screen_of("/2080<Enter>N", 80, 24), 24,
-	              "… › 208 社会保障和就业支出 › 20801 人力资源和社会保障管理事务\n"
+	              "028 测试局 › Spending by function › 208 › 20801 人力资源和社会保障管理事务\n"
 	              "  Code    Name                                     10k yuan ↓       %\n"
 	              "  2080101 行政运行                                   9,000.00   72.5% ███████▎\n"
 	              "  2080109 社会保险经办机构                           3,419.00   27.5% ██▊\n",
-	              "Match 3 of 3                                                2/2  GB18030  ? help");
+	              "Match 3 of 3: 2080109 社会保险经办机构                      2/2  GB18030  ? help");
 }
 
 Test(tui, search_ignores_ascii_case_and_can_be_cancelled)
@@ -385,7 +389,7 @@ Test(tui, search_ignores_ascii_case_and_can_be_cancelled)
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目x");
 	cr_assert_eq(run(&b, &o, &got), 0);
-	cr_assert(strstr(got, "~ 411700230000000… 项目x"), "%s", got);
+	cr_assert(strstr(got, "~ 411700230000000018947 项目x"), "%s", got);
 	cr_assert(strstr(got, "/X "), "%s", got);
 	free(got);
 	o.keys = "jj/X<Esc>";
@@ -414,7 +418,7 @@ Test(tui, search_without_a_match)
 Test(tui, detail_of_a_project_names_every_source)
 {
 	assert_screen(screen_of("jjj<Enter><Enter>ji", 80, 24), 24,
-	              "Details: … › 411700230000000018947 家庭服务业职业技能大赛活动经费\n"
+	              "Details: … › 028001 › 411700230000000018947 家庭服务业职业技能大赛活动经费\n"
 	              "411700230000000018947 家庭服务业职业技能大赛活动经费\n"
 	              "Kind                     Project\n"
 	              "Code                     411700230000000018947\n"
@@ -439,7 +443,7 @@ Test(tui, detail_of_a_project_names_every_source)
 Test(tui, enter_on_an_indicator_shows_its_reading)
 {
 	assert_screen(screen_of("jjj<Enter><Enter>jjj<Enter>jjj<Enter><Enter>", 80, 24), 24,
-	              "Details: … › Satisfaction indicators › 满意度\n"
+	              "Details: … › 028001 › 家庭服务业… › Satisfaction indicators › 满意度\n"
 	              "满意度\n"
 	              "Kind               Indicator\n"
 	              "Name               满意度\n"
@@ -458,12 +462,184 @@ Test(tui, findings_list_and_jump)
 	              "   Where                       What\n"
 	              "!  208 社会保障和就业支出      208 is 12,419.04 but its parts add up to 12,419.…\n"
 	              "~  411700230000000018947 家…   project total differs from the spending table by…\n",
-	              "Figures from 02 支出.csv:8 and 02 支出.csv:9                         1/2  ? help");
+	              /* The selected finding in full. */
+	              "Figures from 02 支出.csv:8 and 02 支出.csv:9\n"
+	              "208 is 12,419.04 but its parts add up to 12,419.00\n"
+	              "                                                                     1/2  ? help");
 	assert_screen(screen_of("vj<Enter>", 80, 24), 24, projects_top,
 	              "project total differs from the spending table by 0.01         2/2  UTF-8  ? help");
 	/* The 核对结果 section opens the same list. */
 	assert_screen(screen_of("G<Enter><Enter>", 80, 24), 24, func_top,
 	              "208 is 12,419.04 but its parts add up to 12,419.00          1/3  GB18030  ? help");
+}
+
+Test(tui, loading_messages_are_listed_first_and_lead_to_their_row)
+{
+	struct budget b;
+	struct tui_options o = { .cols = 80, .rows = 24 };
+	char *got = NULL;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	/* 221 was read from record 14 of the first file. */
+	diag_add(&b.diags, b.files[1].path, 14, SEV_ERROR,
+	         "column 7 (基本支出): cannot read the amount '#DIV/0!'");
+	diag_add(&b.diags, b.files[1].path, 0, SEV_WARNING, "a second 支出总表: skipped");
+	diag_add(&b.diags, "pkg/notes.csv", 0, SEV_NOTE, "not a budget table: skipped");
+	diag_add(&b.diags, b.files[1].path, 40, SEV_WARNING, "a row read into nothing");
+	o.keys = "v";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	assert_screen(got, 24,
+	              "Check results: 2 findings; 4 loading messages\n"
+	              "   Where                       What\n"
+	              "!  02 支出.csv:14              column 7 (基本支出): cannot read the amount '#DI…\n"
+	              "!  02 支出.csv                 a second 支出总表: skipped\n"
+	              "!  02 支出.csv:40              a row read into nothing\n"
+	              "!  208 社会保障和就业支出      208 is 12,419.04 but its parts add up to 12,419.…\n"
+	              "~  notes.csv                   not a budget table: skipped\n"
+	              "~  411700230000000018947 项目  project total differs from the spending table by…\n",
+	              "Message about 02 支出.csv:14\n"
+	              "column 7 (基本支出): cannot read the amount '#DIV/0!'\n"
+	              "                                                                     1/6  ? help");
+	/* Enter shows the row the message is about. */
+	o.keys = "v<Enter>";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	assert_screen(got, 24, func_top,
+	              "column 7 (基本支出): cannot read the amount '#DIV/0!'       3/3  GB18030  ? help");
+	/* Or says why it cannot. */
+	o.keys = "vj<Enter>";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	cr_assert(strstr(got, "\nThis message is about the file as a whole      "), "%s", got);
+	free(got);
+	o.keys = "vjj<Enter>";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	cr_assert(strstr(got, "\nNo row of the tree was read from this record      "), "%s", got);
+	free(got);
+	/* The 核对结果 row counts the messages about the department's files. */
+	o.keys = "";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	cr_assert(strstr(got, "\n  Check results                        2 findings, 3 loading messages\n"),
+	          "%s", got);
+	free(got);
+	budget_free(&b);
+}
+
+Test(tui, long_texts_wrap_in_the_detail)
+{
+	struct budget b;
+	struct tui_options o = { .keys = "jjj<Enter><Enter>jjj<Enter>jj<Enter><Enter>", .cols = 40,
+	                         .rows = 12 };
+	char *got = NULL;
+	struct node *g;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	g = b.root->dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
+	g->kids[0]->value = "please read this sentence which is much longer than forty columns";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	budget_free(&b);
+	assert_screen(got, 12,
+	              "Details: … › 提升职业技能水平\n"
+	              "提升职业技能水平\n"
+	              "Kind           Indicator\n"
+	              "Name           提升职业技能水平\n"
+	              "Group          Effect indicators\n"
+	              "Level-2 indi…  社会效益指标\n"
+	              "Target         please read this sentence\n"
+	              "               which is much longer than\n"
+	              "               forty columns\n"
+	              "Source         10_项目绩效.csv:4\n",
+	              "                                  ? help");
+}
+
+Test(tui, groups_count_their_indicators_even_when_empty)
+{
+	struct budget b;
+	struct tui_options o = { .keys = "jjj<Enter><Enter>jjj<Enter>", .cols = 80, .rows = 24 };
+	char *got = NULL;
+	struct node *g;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	g = b.root->dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
+	g->nkids = 0;   /* no 效益 indicator published */
+	cr_assert_eq(run(&b, &o, &got), 0);
+	cr_assert(strstr(got, "\n  Cost indicators         1 indicator\n"
+	                      "  Output indicators       2 indicators\n"
+	                      "  Effect indicators       0 indicators\n"), "%s", got);
+	free(got);
+	/* It opens as an empty list, not as a detail. */
+	o.keys = "jjj<Enter><Enter>jjj<Enter>jj<Enter>";
+	cr_assert_eq(run(&b, &o, &got), 0);
+	budget_free(&b);
+	assert_screen(got, 24,
+	              "… › Units and projects › 028001 › 411700230000000018947 项目 › Effect indicators\n"
+	              "  Name\n"
+	              "  (nothing here)\n",
+	              "                                                                   UTF-8  ? help");
+}
+
+Test(tui, ambiguous_width_two_draws_ascii_curses_agrees_with)
+{
+	/* A terminal drawing ≥ in two columns where the locale says one:
+	 * curses would count one and the rest of the line would shift. */
+	struct budget b;
+	struct settings s;
+	struct tui_options o = { .headless = true, .keys = "jjj<Enter><Enter>jjj<Enter>j<Enter>",
+	                         .cols = 80, .rows = 24 };
+	char *got = NULL;
+	size_t len;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	settings_defaults(&s);
+	s.ambiguous_width = 2;
+	o.out = open_memstream(&got, &len);
+	cr_assert_eq(tui_run(&b, &s, &o), 0);
+	fclose(o.out);
+	budget_free(&b);
+	text_set_ambiguous_width(0);
+	assert_screen(got, 24,
+	              ".. > 028001 > 411700230000000018947 项目 > Output indicators\n"
+	              "  Name             Target\n"
+	              "  参加比赛人数     >=40人\n"
+	              "  遴选参加省赛人数 >=8人\n",
+	              "                                                              1/2  UTF-8  ? help");
+}
+
+Test(tui, columns_stay_put_while_scrolling)
+{
+	/* The last of many projects has a long name: the codes give way for it
+	 * on every page, not only where it shows. */
+	struct budget b;
+	struct tui_options o = { .keys = "jjj<Enter><Enter>", .cols = 80, .rows = 8 };
+	char *first = NULL, *last = NULL;
+	struct node *unit;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	unit = b.root->dept->sections[SEC_UNITS]->kids[0];
+	for (int i = 0; i < 20; i++) {
+		char code[32], name[64];
+		struct node *p;
+
+		snprintf(code, sizeof code, "4117002300000000190%02d", i);
+		snprintf(name, sizeof name, i == 19 ? "第%02d个名称很长很长很长很长很长很长的项目" : "项目%02d", i);
+		p = node_new(&b, unit, NODE_PROJECT, code, name, at(2, 20 + (uint32_t)i));
+		node_add_figure(&b, p, TK_PROJECTS, COL_TOTAL, WAN(1, 0), at(2, 20 + (uint32_t)i));
+	}
+	cr_assert_eq(run(&b, &o, &first), 0);
+	o.keys = "jjj<Enter><Enter>G";
+	cr_assert_eq(run(&b, &o, &last), 0);
+	budget_free(&b);
+	cr_assert(strstr(first, "\n  Name                                             Type       10k yuan ↓       %\n"
+	                        "  公益性岗位补贴                                   其他运转类     679.25   99.2%\n"),
+	          "%s", first);
+	cr_assert(strstr(last, "\n  Name                                             Type       10k yuan ↓       %\n"
+	                       "  项目15                                                            1.00    0.1%\n"),
+	          "%s", last);
+	free(first);
+	free(last);
 }
 
 Test(tui, help_comes_from_the_key_map)
@@ -525,7 +701,7 @@ Test(tui, mouse_selects_drills_and_goes_up)
 	assert_screen(screen_of("<Click:5,3>", 80, 24), 24, root_top,
 	              "Total spending 17,419.04                                    2/7  GB18030  ? help");
 	assert_screen(screen_of("<DoubleClick:5,3>", 80, 24), 24, func_top,
-	              "Total 17,419.04  Basic spending 10,000.00  Project spendin… 1/3  GB18030  ? help");
+	              "Total 17,419.04  Basic 10,000.00  Projects 7,419.04         1/3  GB18030  ? help");
 	/* A click on "Units and projects" in the breadcrumb goes up to it. */
 	assert_screen(screen_of("jjj<Enter><Enter><Click:15,0>", 80, 24), 24,
 	              "028 测试局 › Units and projects\n"
@@ -552,11 +728,11 @@ Test(tui, tiny_terminals_show_a_notice)
 	free(got);
 	assert_screen(screen_of("j<Enter>", 20, 6), 6,
 	              "… › Spending by fun…\n"
-	              "  Code N… 10k yuan ↓\n"
-	              "! 208  …   12,419.04\n"
-	              "  201  …    3,000.00\n"
-	              "? 221  …    2,000.00\n",
-	              "Total 17… 1/3  GB18…");
+	              "  Name    10k yuan ↓\n"
+	              "! 社会保…  12,419.04\n"
+	              "  一般公…   3,000.00\n"
+	              "? 住房保…   2,000.00\n",
+	              "Total 17,419… ? help");
 }
 
 /* No byte below 0x20 but line ends, no bidi or invisible character, and no
@@ -654,7 +830,7 @@ Test(tui, gbk_locale_gets_gbk_bytes_and_ascii_bars)
 	              "! 208  社会保障和就业支出                           12,419.04   71.3% #######\n"
 	              "  201  一般公共服务支出                              3,000.00   17.2% #=\n"
 	              "? 221  住房保障支出                                  2,000.00   11.5% #\n",
-	              "Total 17,419.04  Basic spending 10,000.00  Project spendi… 1/3  GB18030  ? help");
+	              "Total 17,419.04  Basic 10,000.00  Projects 7,419.04         1/3  GB18030  ? help");
 	free(got);
 }
 
