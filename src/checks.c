@@ -2,10 +2,13 @@
 
 #include "checks.h"
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One side of a comparison: a published figure, or the sum of several. */
 struct side {
@@ -245,11 +248,18 @@ static int64_t distance(int64_t a, int64_t b)
 	return d < 0 ? -d : d;
 }
 
+/* Whether a and b agree, so that there is nothing to report: callers
+ * ask first and build the texts of a finding only when there is one. */
+static bool agree(struct side a, struct side b)
+{
+	return a.fen == b.fen;
+}
+
 /* a should equal b. */
 static void compare(struct ctx *c, enum finding_kind kind, struct node *node,
                     const char *what_a, struct side a, const char *what_b, struct side b)
 {
-	if (a.fen == b.fen)
+	if (agree(a, b))
 		return;
 	int64_t diff = distance(a.fen, b.fen);
 	int64_t parts = a.parts > b.parts ? a.parts : b.parts;
@@ -279,7 +289,7 @@ static void cross(struct ctx *c, struct node *at, bool zero_ok, const struct nod
                   enum table_kind tb, enum column cb)
 {
 	struct side a = value(na, ta, ca), b = value(nb, tb, cb);
-	if (zero_ok ? !a.any && !b.any : !a.any || !b.any)
+	if ((zero_ok ? !a.any && !b.any : !a.any || !b.any) || agree(a, b))
 		return;
 	char *wa = value_desc(na, ta, ca, a), *wb = value_desc(nb, tb, cb, b);
 	compare(c, FIND_CROSS, at, wa, a, wb, b);
@@ -297,11 +307,11 @@ static void check_sums(struct ctx *c, struct node *n)
 		enum column col = f->column;
 		if ((f->flags & FIG_SUMMED) || rows_below(n, t))
 			continue;
-		struct side parts = kids_value(n, t, col);
-		if (!parts.any)
+		struct side parts = kids_value(n, t, col), whole;
+		if (!parts.any || agree(whole = value(n, t, col), parts))
 			continue;
 		char *wa = fig_desc(n, t, col), *wb = sum_desc(parts);
-		compare(c, FIND_SUM, n, wa, value(n, t, col), wb, parts);
+		compare(c, FIND_SUM, n, wa, whole, wb, parts);
 		free(wa);
 		free(wb);
 	}
@@ -338,17 +348,11 @@ static void check_department_row(struct ctx *c)
 			const struct node *sec = c->d->sections[secs[s]];
 			if (!sec)
 				continue;
-			struct side other;
-			char *wb;
-			if (node_figure(sec, t, col)) {
-				other = value(sec, t, col);
-				wb = fig_desc(sec, t, col);
-			} else {
-				other = kids_value(sec, t, col);
-				if (!other.any)
-					continue;
-				wb = sum_desc(other);
-			}
+			bool published = node_figure(sec, t, col) != NULL;
+			struct side other = published ? value(sec, t, col) : kids_value(sec, t, col);
+			if ((!published && !other.any) || agree(figure_side(dn, f), other))
+				continue;
+			char *wb = published ? fig_desc(sec, t, col) : sum_desc(other);
 			char *wa = fig_desc(dn, t, col);
 			compare(c, FIND_SUM, dn, wa, figure_side(dn, f), wb, other);
 			free(wa);
@@ -407,6 +411,8 @@ static void identity(struct ctx *c, struct node *n, enum table_kind t, const boo
 		return;
 	if (!parts.any)
 		parts.at = f->at;   /* the same row */
+	if (agree(figure_side(n, f), parts))
+		return;
 	char *wa = fig_desc(n, t, lhs), *wb = cols_desc(has, rhs);
 	compare(c, FIND_ROW, n, wa, figure_side(n, f), wb, parts);
 	free(wa);
@@ -422,6 +428,8 @@ static void of_which_column(struct ctx *c, struct node *n, enum table_kind t,
 		return;
 	const struct figure *w = node_figure(n, t, whole);
 	struct side ws = w ? figure_side(n, w) : (struct side){ .at = p->at };
+	if (p->fen <= ws.fen)
+		return;   /* not_more has nothing to say */
 	char *wa = fig_desc(n, t, whole), *wb = fig_desc(n, t, part);
 	not_more(c, FIND_ROW, n, wa, ws, wb, figure_side(n, p));
 	free(wa);
@@ -522,7 +530,7 @@ static void check_summary(struct ctx *c, enum table_kind t)
 	identity(c, dn, t, has, COL_SPEND_ALL, spending);
 	const struct figure *in = node_figure(dn, t, COL_INCOME_ALL);
 	const struct figure *out = node_figure(dn, t, COL_SPEND_ALL);
-	if (in && out) {
+	if (in && out && !agree(figure_side(dn, in), figure_side(dn, out))) {
 		char *wa = fig_desc(dn, t, COL_INCOME_ALL), *wb = fig_desc(dn, t, COL_SPEND_ALL);
 		compare(c, FIND_ROW, dn, wa, figure_side(dn, in), wb, figure_side(dn, out));
 		free(wa);
@@ -562,11 +570,12 @@ static void check_of_which(struct ctx *c, struct node *line, enum table_kind t)
 		lines++;
 		complete = complete && fund_line(k->sub);
 	}
-	if (!lines)
+	bool equal = complete && lines > 1;
+	if (!lines || (equal ? agree(figure_side(line, w), parts) : parts.fen <= w->fen))
 		return;
 	char *wa = fig_desc(line, t, COL_TOTAL);
 	char *wb = xstrdup(_("sum of its 其中 lines"));
-	if (complete && lines > 1)
+	if (equal)
 		compare(c, FIND_SUM, line, wa, figure_side(line, w), wb, parts);
 	else
 		not_more(c, FIND_SUM, line, wa, figure_side(line, w), wb, parts);
@@ -590,7 +599,7 @@ static void income_total(struct ctx *c, struct node *whole, enum table_kind t,
 		if (kf)
 			side_add(&parts, figure_side(k, kf));
 	}
-	if (!parts.any)
+	if (!parts.any || agree(figure_side(whole, f), parts))
 		return;
 	char *wa = fig_desc(whole, t, col);
 	char *wb = xasprintf(_("sum of %s"), _("income lines"));
@@ -750,7 +759,7 @@ static void cross_cols(struct ctx *c, struct node *at, const struct node *na,
 		any_col = true;
 		side_add(&b, value(nb, tb, (enum column)*col));
 	}
-	if (!any_col || !a.any || !b.any)
+	if (!any_col || !a.any || !b.any || agree(a, b))
 		return;
 	char *wa = value_desc(na, ta, ca, a);
 	char *row = row_label(nb, tb), *list = cols_desc(c->has[tb], cols);
@@ -785,7 +794,7 @@ static void check_basic_vs_spending(struct ctx *c)
 		struct node *k = node_find_child(econ, NODE_ECON, classes[i].code);
 		struct side a = k ? value(k, TK_BASIC, COL_TOTAL) : (struct side){0};
 		struct side b = value(func, sp, classes[i].col);
-		if (!a.any && !b.any)
+		if ((!a.any && !b.any) || agree(a, b))
 			continue;
 		char *wa = k ? value_desc(k, TK_BASIC, COL_TOTAL, a)
 		             : xasprintf(_("%s %s, %s"), table_kind_name(TK_BASIC), classes[i].code,
@@ -846,7 +855,7 @@ static void check_projects_vs_spending(struct ctx *c)
 		if (!c->has[TK_SPENDING][types[i].col])
 			continue;
 		struct side a = bt.sum[types[i].type], b = value(func, TK_SPENDING, types[i].col);
-		if (!a.any && !b.any)
+		if ((!a.any && !b.any) || agree(a, b))
 			continue;
 		/* TRANSLATORS: the table, then the project type (其他运转类, 特定目标类). */
 		char *wa = xasprintf(_("%s, sum of %s projects"), table_kind_name(TK_PROJECTS),
@@ -908,6 +917,8 @@ static void check_sangong_vs_basic(struct ctx *c)
 			continue;
 		struct node *item = sangong_item(sec, items[i].col);
 		struct side a = item ? value(item, TK_SANGONG, COL_TOTAL) : (struct side){0};
+		if (agree(a, b))
+			continue;
 		char *wa = item ? fig_desc(item, TK_SANGONG, COL_TOTAL)
 		                : xasprintf(_("%s, %s"), table_kind_name(TK_SANGONG),
 		                            _(column_label(items[i].col)));
@@ -975,7 +986,7 @@ static void check_targets(struct ctx *c)
 	for (size_t i = 0; i < sizeof by_source / sizeof *by_source; i++) {
 		struct side a = value(budget, TK_TARGETS, by_source[i].col);
 		struct side b = income_sources(c, by_source[i].sources);
-		if (!a.any && !b.any)
+		if ((!a.any && !b.any) || agree(a, b))
 			continue;
 		char *wa = fig_desc(budget, TK_TARGETS, by_source[i].col);
 		char *wb = xasprintf(_("%s, sum of %s"), table_kind_name(TK_SUMMARY), _("income lines"));
@@ -998,10 +1009,14 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 			[SCHEME_ECON] = N_("economic classification"),
 			[SCHEME_GECON] = N_("government economic classification"),
 		};
-		const char *scheme = _(scheme_names[s]);
 		const char *std = NULL;
+		enum cls_result res = classification_check(cls, s, n->code, n->name, &std);
+		/* Most codes are fine: translate and quote only for a finding;
+		 * the published name is cut so that a message stays short. */
+		const char *scheme = res == CLS_OK ? "" : _(scheme_names[s]);
+		char *name = res == CLS_OK ? NULL : text_quote(n->name, strlen(n->name));
 		int year = classification_year(cls);
-		switch (classification_check(cls, s, n->code, n->name, &std)) {
+		switch (res) {
 		case CLS_OK:
 			break;
 		case CLS_UNKNOWN:
@@ -1010,27 +1025,28 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 				                   0, 0,
 				                   /* TRANSLATORS: scheme, code, published name, year. */
 				                   _("%s code %s '%s' is not in the national classification "
-				                     "(%d edition)"), scheme, n->code, n->name, year);
+				                     "(%d edition)"), scheme, n->code, name, year);
 			else
 				budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0},
 				                   0, 0,
 				                   _("%s code %s '%s' is not in the national classification"),
-				                   scheme, n->code, n->name);
+				                   scheme, n->code, name);
 			break;
 		case CLS_BAD_LENGTH:
 			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0}, 0, 0,
 			                   /* TRANSLATORS: the last %s lists the lengths: "3, 5 or 7". */
 			                   _("%s code %s '%s' has the wrong number of digits (%s)"),
-			                   scheme, n->code, n->name,
+			                   scheme, n->code, name,
 			                   s == SCHEME_FUNC ? _("3, 5 or 7") : _("3 or 5"));
 			break;
 		case CLS_OTHER_NAME:
 			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0}, 0, 0,
 			                   _("%s code %s is named '%s' here but '%s' in the national "
 			                     "classification; the published name is kept"),
-			                   scheme, n->code, n->name, std ? std : "");
+			                   scheme, n->code, name, std ? std : "");
 			break;
 		}
+		free(name);
 	}
 	for (uint32_t i = 0; i < n->nkids; i++)
 		check_codes(c, cls, n->kids[i]);
@@ -1065,8 +1081,48 @@ static void check_department(struct budget *b, struct department *d,
 	}
 }
 
+struct check_job {
+	struct budget *b;
+	const struct classification *cls;
+	size_t from, to;   /* departments */
+};
+
+static void *check_range(void *arg)
+{
+	const struct check_job *job = arg;
+	for (size_t i = job->from; i < job->to; i++)
+		check_department(job->b, job->b->depts[i], job->cls);
+	return NULL;
+}
+
 void checks_run(struct budget *b, const struct classification *cls)
 {
-	for (size_t i = 0; i < b->ndepts; i++)
-		check_department(b, b->depts[i], cls);
+	struct check_job first = { b, cls, 0, b->ndepts };
+	/* Departments are checked independently: with a second core, the
+	 * second half goes to a thread that adds its findings to a copy of
+	 * the budget sharing all but the findings (checks allocate nothing
+	 * else from it), and those findings follow the first half's, in the
+	 * order one thread would have made them. */
+	struct budget second = *b;
+	second.findings = NULL;
+	second.nfindings = second.capfindings = 0;
+	struct check_job rest = { &second, cls, b->ndepts / 2, b->ndepts };
+	pthread_t thread;
+	bool threaded = b->ndepts > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	                pthread_create(&thread, NULL, check_range, &rest) == 0;
+	if (threaded)
+		first.to = rest.from;
+	check_range(&first);
+	if (!threaded)
+		return;
+	pthread_join(thread, NULL);
+	if (b->nfindings + second.nfindings > b->capfindings) {
+		b->capfindings = b->nfindings + second.nfindings;
+		b->findings = xreallocarray(b->findings, b->capfindings, sizeof *b->findings);
+	}
+	if (second.nfindings)
+		memcpy(b->findings + b->nfindings, second.findings,
+		       second.nfindings * sizeof *second.findings);
+	b->nfindings += second.nfindings;
+	free(second.findings);
 }

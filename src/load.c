@@ -9,8 +9,10 @@
 #include "walk.h"
 #include "xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The order tables are read in: totals first, projects before their
  * indicators (which attach to them). */
@@ -20,43 +22,64 @@ static const enum table_kind read_order[] = {
 	TK_TARGETS,
 };
 
-struct loader {
-	struct budget *b;
-	const struct load_options *o;
+/* Reading a package (files → sheets) touches nothing of the budget, so
+ * that it can run on a second core while the model of the package before
+ * is built; what it learns about each file waits here until then. */
+struct file_info {
+	bool opened;            /* read: a source file of the budget */
+	enum encoding enc;
+	size_t invalid_bytes;
+	uint32_t records;
+	enum table_kind kind;   /* TK_NONE: nothing to read in it */
+};
+
+struct parsed {             /* one package, read */
+	struct sheet *sheets;   /* per file */
+	struct file_info *info; /* per file */
+	struct diags diags;     /* the reading's messages, in order */
+};
+
+/* What reading needs, reused from file to file. */
+struct reading {
+	enum encoding forced;
 	struct file_bytes bytes;
 	struct decoder *dec;
 	struct csv_reader *csv;
 };
 
-/* Reads one file into a sheet; false when it holds no table to read. */
-static bool read_sheet(struct loader *l, const char *path, struct sheet *s)
+/* Reads one file into a sheet; messages go to d. */
+static void read_sheet(struct reading *l, const char *path, struct sheet *s,
+                       struct file_info *fi, struct diags *d)
 {
-	struct budget *b = l->b;
-	if (!input_read(path, &l->bytes, &b->diags))
-		return false;
-	uint32_t fi = budget_add_file(b, path);
-	sheet_init(s, b->files[fi].path, fi);
+	sheet_init(s, path, 0);
+	if (!input_read(path, &l->bytes, d))
+		return;
+	fi->opened = true;
 	if (l->bytes.len == 0) {
-		diag_add(&b->diags, path, 0, SEV_WARNING, _("the file is empty"));
-		return false;
+		diag_add(d, path, 0, SEV_WARNING, _("the file is empty"));
+		return;
 	}
 	if (encoding_looks_binary(l->bytes.data, l->bytes.len)) {
-		diag_add(&b->diags, path, 0, SEV_WARNING,
+		diag_add(d, path, 0, SEV_WARNING,
 		         _("this is not a CSV file (it looks like a spreadsheet workbook or "
 		           "binary data): save each sheet as CSV"));
-		return false;
+		return;
 	}
 	struct decoded text;
-	if (!decode_bytes(l->dec, l->bytes.data, l->bytes.len, l->o->encoding, &text)) {
-		diag_add(&b->diags, path, 0, SEV_ERROR,
+	if (!decode_bytes(l->dec, l->bytes.data, l->bytes.len, l->forced, &text)) {
+		diag_add(d, path, 0, SEV_ERROR,
 		         _("cannot decode the file as %s: the system lacks the converter"),
 		         encoding_name(text.enc));
-		return false;
+		return;
 	}
-	b->files[fi].enc = text.enc;
-	b->files[fi].invalid_bytes = text.invalid;
+	fi->enc = text.enc;
+	fi->invalid_bytes = text.invalid;
+	if (text.len == 0) {   /* a BOM and nothing else */
+		diag_add(d, path, 0, SEV_WARNING, _("the file is empty"));
+		return;
+	}
 	if (text.invalid)
-		diag_add(&b->diags, path, 0, SEV_WARNING,
+		diag_add(d, path, 0, SEV_WARNING,
 		         ngettext("%zu byte is not valid %s (the first at byte offset %zu): "
 		                  "shown as U+FFFD",
 		                  "%zu bytes are not valid %s (the first at byte offset %zu): "
@@ -71,20 +94,35 @@ static bool read_sheet(struct loader *l, const char *path, struct sheet *s)
 		if (!memchr(text.utf8, ',', first) && memchr(text.utf8, '\t', first))
 			delim = '\t';
 	}
-	csv_read(l->csv, text.utf8, text.len, delim, path, &b->diags, sheet_add_record, s);
+	csv_read(l->csv, text.utf8, text.len, delim, path, d, sheet_add_record, s);
 	if (s->nrows)
-		b->files[fi].records = s->rows[s->nrows - 1].record;
+		fi->records = s->rows[s->nrows - 1].record;
 	sheet_finish(s);
-	enum table_kind kind = recognise_sheet(s);
-	b->files[fi].kind = kind;
-	if (kind == TK_NONE) {
+	fi->kind = recognise_sheet(s);
+	if (fi->kind == TK_NONE) {
 		const char *title = s->title ? s->title : s->nrows && s->rows[0].ncells
 		                    ? s->rows[0].cells[0] : "";
-		diag_add(&b->diags, path, 0, SEV_NOTE,
+		diag_add(d, path, 0, SEV_NOTE,
 		         _("not a budget table yusuan knows (title '%s'): skipped"), title);
-		return false;
 	}
-	return true;
+}
+
+static void read_package(struct reading *l, const struct package *p, struct parsed *out)
+{
+	out->sheets = xcalloc(p->nfiles, sizeof *out->sheets);
+	out->info = xcalloc(p->nfiles, sizeof *out->info);
+	diags_init(&out->diags);
+	for (size_t i = 0; i < p->nfiles; i++)
+		read_sheet(l, p->files[i].path, &out->sheets[i], &out->info[i], &out->diags);
+}
+
+static void parsed_free(struct parsed *pp, size_t nfiles)
+{
+	for (size_t i = 0; i < nfiles; i++)
+		sheet_free(&pp->sheets[i]);
+	free(pp->sheets);
+	free(pp->info);
+	diags_free(&pp->diags);
 }
 
 /* The value most of the sheets agree on. */
@@ -124,24 +162,39 @@ static void sort_codes(struct node *n)
 		sort_codes(n->kids[i]);
 }
 
-static bool load_package(struct loader *l, const struct package *p)
+/* Builds the department of a package read: its files join the budget,
+ * the reading's messages its messages, in the order they came. */
+static bool load_package(struct budget *b, const struct load_options *o,
+                         const struct package *p, struct parsed *pp)
 {
-	struct budget *b = l->b;
-	struct sheet *sheets = xcalloc(p->nfiles, sizeof *sheets);
+	for (size_t i = 0; i < pp->diags.n; i++) {
+		const struct diag *m = &pp->diags.v[i];
+		diag_add(&b->diags, m->file, m->record, m->sev, "%s", m->text);
+	}
+	struct sheet *sheets = pp->sheets;
 	enum table_kind *kinds = xcalloc(p->nfiles, sizeof *kinds);
 	const char **names = xcalloc(p->nfiles, sizeof *names);
 	size_t read = 0;
 	for (size_t i = 0; i < p->nfiles; i++) {
-		if (read_sheet(l, p->files[i].path, &sheets[i])) {
-			kinds[i] = b->files[sheets[i].file_index].kind;
+		const struct file_info *in = &pp->info[i];
+		if (!in->opened)
+			continue;
+		uint32_t fi = budget_add_file(b, p->files[i].path);
+		struct source_file *f = &b->files[fi];
+		f->enc = in->enc;
+		f->invalid_bytes = in->invalid_bytes;
+		f->records = in->records;
+		f->kind = in->kind;
+		sheets[i].file = f->path;
+		sheets[i].file_index = fi;
+		if (in->kind != TK_NONE) {
+			kinds[i] = in->kind;
 			names[i] = sheets[i].dept;
 			read++;
 		}
 	}
 	if (!read) {
-		for (size_t i = 0; i < p->nfiles; i++)
-			sheet_free(&sheets[i]);
-		free(sheets), free(kinds), free(names);
+		free(kinds), free(names);
 		return false;
 	}
 
@@ -154,7 +207,7 @@ static bool load_package(struct loader *l, const struct package *p)
 			d->year = sheets[i].year;
 	d->node = node_new(b, NULL, NODE_DEPARTMENT, "", d->name, (struct origin){0});
 	d->node->dept = d;
-	struct reader r = { .b = b, .d = d, .cls = l->o->cls };
+	struct reader r = { .b = b, .d = d, .cls = o->cls };
 	/* The sections in the order the browser offers them. */
 	for (int s = 0; s < SEC__COUNT; s++)
 		section_node(&r, (enum section)s);
@@ -189,10 +242,100 @@ static bool load_package(struct loader *l, const struct package *p)
 		}
 	}
 	sort_codes(d->node);
-	for (size_t i = 0; i < p->nfiles; i++)
-		sheet_free(&sheets[i]);
-	free(sheets), free(kinds), free(names);
+	free(kinds), free(names);
 	return true;
+}
+
+/* --- two cores: reading one package ahead of the model ------------------- */
+
+enum { AHEAD = 4 };   /* packages read and not yet built, at most */
+
+struct pipeline {
+	const struct inputs *in;
+	struct parsed *slots;      /* one per package */
+	size_t read, built;        /* packages done by each side */
+	enum encoding forced;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *reader_thread(void *arg)
+{
+	struct pipeline *pl = arg;
+	struct reading l = { .forced = pl->forced, .dec = decoder_new(), .csv = csv_reader_new() };
+	for (size_t i = 0; i < pl->in->npkgs; i++) {
+		pthread_mutex_lock(&pl->mu);
+		while (i >= pl->built + AHEAD)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		pthread_mutex_unlock(&pl->mu);
+		read_package(&l, &pl->in->pkgs[i], &pl->slots[i]);
+		pthread_mutex_lock(&pl->mu);
+		pl->read = i + 1;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+	}
+	file_bytes_free(&l.bytes);
+	decoder_free(l.dec);
+	csv_reader_free(l.csv);
+	return NULL;
+}
+
+/* Reads on a second thread when there are a second core and a second
+ * package; else (or when no thread can be made) reads each package just
+ * before building it.  Either way the model and the messages come out
+ * the same. */
+static size_t load_packages(struct budget *b, const struct inputs *in,
+                            const struct load_options *o)
+{
+	struct pipeline pl = { .in = in, .forced = o->encoding };
+	pl.slots = xcalloc(in->npkgs ? in->npkgs : 1, sizeof *pl.slots);
+	pthread_t thread;
+	bool threaded = in->npkgs > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	                pthread_mutex_init(&pl.mu, NULL) == 0;
+	if (threaded && pthread_cond_init(&pl.cv, NULL) != 0) {
+		pthread_mutex_destroy(&pl.mu);
+		threaded = false;
+	}
+	if (threaded && pthread_create(&thread, NULL, reader_thread, &pl) != 0) {
+		pthread_cond_destroy(&pl.cv);
+		pthread_mutex_destroy(&pl.mu);
+		threaded = false;
+	}
+	struct reading l = { .forced = o->encoding };
+	if (!threaded) {
+		l.dec = decoder_new();
+		l.csv = csv_reader_new();
+	}
+	size_t loaded = 0;
+	for (size_t i = 0; i < in->npkgs; i++) {
+		if (threaded) {
+			pthread_mutex_lock(&pl.mu);
+			while (pl.read <= i)
+				pthread_cond_wait(&pl.cv, &pl.mu);
+			pthread_mutex_unlock(&pl.mu);
+		} else {
+			read_package(&l, &in->pkgs[i], &pl.slots[i]);
+		}
+		loaded += load_package(b, o, &in->pkgs[i], &pl.slots[i]);
+		parsed_free(&pl.slots[i], in->pkgs[i].nfiles);
+		if (threaded) {
+			pthread_mutex_lock(&pl.mu);
+			pl.built = i + 1;
+			pthread_cond_broadcast(&pl.cv);
+			pthread_mutex_unlock(&pl.mu);
+		}
+	}
+	if (threaded) {
+		pthread_join(thread, NULL);
+		pthread_cond_destroy(&pl.cv);
+		pthread_mutex_destroy(&pl.mu);
+	} else {
+		file_bytes_free(&l.bytes);
+		decoder_free(l.dec);
+		csv_reader_free(l.csv);
+	}
+	free(pl.slots);
+	return loaded;
 }
 
 size_t load_paths(struct budget *b, char *const *paths, size_t npaths,
@@ -200,13 +343,7 @@ size_t load_paths(struct budget *b, char *const *paths, size_t npaths,
 {
 	struct inputs in;
 	walk_paths(paths, npaths, &in, &b->diags);
-	struct loader l = { .b = b, .o = o, .dec = decoder_new(), .csv = csv_reader_new() };
-	size_t loaded = 0;
-	for (size_t i = 0; i < in.npkgs; i++)
-		loaded += load_package(&l, &in.pkgs[i]);
-	file_bytes_free(&l.bytes);
-	decoder_free(l.dec);
-	csv_reader_free(l.csv);
+	size_t loaded = load_packages(b, &in, o);
 	inputs_free(&in);
 
 	if (b->ndepts == 1) {
@@ -215,15 +352,21 @@ size_t load_paths(struct budget *b, char *const *paths, size_t npaths,
 		b->root = node_new(b, NULL, NODE_COLLECTION, "", _("All departments"),
 		                   (struct origin){0});
 		int64_t sum = 0;
+		bool any = false;
 		for (size_t i = 0; i < b->ndepts; i++) {
 			struct node *dn = b->depts[i]->node;
 			node_attach(b, b->root, dn);
 			const struct figure *f = node_headline(dn);
-			if (f)
-				sum += f->fen;
+			if (f) {
+				sum = amount_add(sum, f->fen);
+				any = true;
+			}
 		}
-		node_add_figure(b, b->root, TK_SUMMARY, COL_SPEND_ALL, sum, (struct origin){0});
-		b->root->figs[0].flags |= FIG_SUMMED;
+		/* No total at all rather than a made-up 0.00. */
+		if (any) {
+			node_add_figure(b, b->root, TK_SUMMARY, COL_SPEND_ALL, sum, (struct origin){0});
+			b->root->figs[0].flags |= FIG_SUMMED;
+		}
 	}
 	return loaded;
 }

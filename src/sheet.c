@@ -50,6 +50,9 @@ static size_t wide_space_len(const char *p, size_t n)
 	return 0;
 }
 
+/* The cell of every empty cell: most cells of a sheet are empty. */
+static char empty_cell[1];
+
 /* Copies a cell without surrounding spaces; a NUL byte inside becomes
  * U+FFFD so that it stays visible and C strings stay whole. */
 static char *copy_cell(struct arena *a, const char *p, size_t n)
@@ -73,11 +76,13 @@ static char *copy_cell(struct arena *a, const char *p, size_t n)
 		else
 			break;
 	}
+	if (!n)
+		return empty_cell;
+	if (!memchr(p, '\0', n))
+		return arena_strndup(a, p, n);
 	size_t nuls = 0;
 	for (size_t i = 0; i < n; i++)
 		nuls += p[i] == '\0';
-	if (!nuls)
-		return arena_strndup(a, p, n);
 	char *out = arena_alloc(a, n + 2 * nuls + 1), *o = out;
 	for (size_t i = 0; i < n; i++) {
 		if (p[i])
@@ -127,13 +132,18 @@ static size_t cn_numeral_len(const char *p)
 	};
 	size_t n = 0;
 	for (;;) {
+		/* All of them are three bytes from E3 to E5: most labels fail
+		 * on the first byte. */
+		unsigned char c = (unsigned char)p[n];
+		if (c < 0xE3 || c > 0xE5)
+			return n;
 		size_t i;
 		for (i = 0; digits[i]; i++)
-			if (starts(p + n, digits[i]))
+			if (strncmp(p + n, digits[i], 3) == 0)
 				break;
 		if (!digits[i])
 			return n;
-		n += strlen(digits[i]);
+		n += 3;
 	}
 }
 
@@ -162,28 +172,47 @@ static size_t numbering_len(const char *p)
 	return 0;
 }
 
-/* Folds the bracket and colon widths, drops spaces and quotes. */
+/* Folds the bracket and colon widths, drops spaces and quotes:
+ * （ ） ： → ( ) :, and “ ” " ‘ ’ U+3000 NBSP space tab CR LF → nothing.
+ * Byte by byte with a switch on the first byte, since every cell of every
+ * sheet may come through here. */
 static void fold(const char *s, char tmp[LABEL_MAX])
 {
-	static const struct { const char *from, *to; } map[] = {
-		{ "（", "(" }, { "）", ")" }, { "：", ":" }, { "“", "" }, { "”", "" },
-		{ "\"", "" }, { "‘", "" }, { "’", "" }, { "　", "" }, { "\xC2\xA0", "" },
-		{ " ", "" }, { "\t", "" }, { "\n", "" }, { "\r", "" },
-	};
+	const unsigned char *p = (const unsigned char *)s;
 	size_t o = 0;
-	for (const char *p = s; *p && o + 4 < LABEL_MAX;) {
-		size_t i;
-		for (i = 0; i < sizeof map / sizeof *map; i++)
-			if (starts(p, map[i].from))
-				break;
-		if (i < sizeof map / sizeof *map) {
-			size_t tl = strlen(map[i].to);
-			memcpy(tmp + o, map[i].to, tl);
-			o += tl;
-			p += strlen(map[i].from);
-		} else {
-			tmp[o++] = *p++;
+	while (*p && o + 4 < LABEL_MAX) {
+		switch (p[0]) {
+		case '"': case ' ': case '\t': case '\n': case '\r':
+			p++;
+			continue;
+		case 0xC2:   /* NBSP */
+			if (p[1] == 0xA0) {
+				p += 2;
+				continue;
+			}
+			break;
+		case 0xE2:   /* “ ” ‘ ’ */
+			if (p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x98 ||
+			                     p[2] == 0x99)) {
+				p += 3;
+				continue;
+			}
+			break;
+		case 0xE3:   /* U+3000 */
+			if (p[1] == 0x80 && p[2] == 0x80) {
+				p += 3;
+				continue;
+			}
+			break;
+		case 0xEF:   /* （ ） ： */
+			if (p[1] == 0xBC && (p[2] == 0x88 || p[2] == 0x89 || p[2] == 0x9A)) {
+				tmp[o++] = p[2] == 0x88 ? '(' : p[2] == 0x89 ? ')' : ':';
+				p += 3;
+				continue;
+			}
+			break;
 		}
+		tmp[o++] = (char)*p++;
 	}
 	tmp[o] = '\0';
 }
@@ -209,18 +238,46 @@ void label_norm(const char *s, char *out, size_t cap)
 	out[len] = '\0';
 }
 
+/* Whether s can normalise to a label that holds word.  label_norm only
+ * drops characters or maps them to ASCII, so (cells being valid UTF-8)
+ * every other character of the label was in s already: s must hold the
+ * word's last character outside ASCII.  A cheap test that spares most
+ * cells the normalising. */
+static bool may_hold(const char *s, const char *word)
+{
+	size_t end = strlen(word);
+	while (end && (unsigned char)word[end - 1] < 0x80)
+		end--;
+	if (!end)
+		return true;
+	size_t start = end - 1;
+	while (start && ((unsigned char)word[start] & 0xC0) == 0x80)
+		start--;
+	char c[8] = "";
+	if (end - start < sizeof c)
+		memcpy(c, word + start, end - start);
+	return *s && strstr(s, c) != NULL;
+}
+
 bool label_is(const char *s, const char *const *words)
 {
+	const char *const *w = words;
+	while (*w && !may_hold(s, *w))
+		w++;
+	if (!*w)
+		return false;
 	char n[LABEL_MAX];
 	label_norm(s, n, sizeof n);
-	for (; *words; words++)
-		if (strcmp(n, *words) == 0)
+	for (; *w; w++)
+		if (strcmp(n, *w) == 0)
 			return true;
 	return false;
 }
 
 bool label_has(const char *s, const char *word)
 {
+	if (!may_hold(s, word))
+		return false;
 	char n[LABEL_MAX];
 	label_norm(s, n, sizeof n);
 	return strstr(n, word) != NULL;
@@ -232,9 +289,21 @@ const char *path_leaf(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Whether s holds a digit, ASCII or full-width (０-９ is EF BC 90-99):
+ * every amount does, and most cells tested are labels, spared the
+ * parsing. */
+static bool has_digit(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p >= '0' && *p <= '9') ||
+		    (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99))
+			return true;
+	return false;
+}
+
 bool cell_is_number(const char *s)
 {
-	if (!*s)
+	if (!has_digit(s))
 		return false;
 	int64_t fen;
 	const char *why;
@@ -399,7 +468,7 @@ static bool is_note(const struct srow *r)
 		if (!r->cells[i][0])
 			continue;
 		for (const char *const *p = prefixes; *p; p++)
-			if (starts(r->cells[i], *p)) {
+			if (r->cells[i][0] == (*p)[0] && starts(r->cells[i], *p)) {
 				const char *rest = r->cells[i] + strlen(*p);
 				if (starts(rest, "：") || *rest == ':' || starts(rest, "1") ||
 				    starts(rest, "（") || *rest == '(' || starts(rest, "、") ||

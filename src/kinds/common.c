@@ -260,21 +260,23 @@ void sum_up(struct reader *r, struct node *parent, enum table_kind kind)
 		/* A published row stays as published, empty cells included. */
 		if (published(k, kind))
 			continue;
-		for (int col = 0; col < COL__COUNT; col++) {
-			if (node_figure(k, kind, (enum column)col))
-				continue;
-			bool any = false;
-			int64_t sum = 0;
-			for (uint32_t j = 0; j < k->nkids; j++) {
-				const struct figure *f = node_figure(k->kids[j], kind, (enum column)col);
-				if (f) {
-					any = true;
-					sum += f->fen;
+		/* One pass over the children's figures (a node has at most one
+		 * per table and column), then the columns in order. */
+		int64_t sum[COL__COUNT] = {0};
+		bool any[COL__COUNT] = {0};
+		for (uint32_t j = 0; j < k->nkids; j++) {
+			const struct node *kid = k->kids[j];
+			for (uint16_t f = 0; f < kid->nfigs; f++)
+				if (kid->figs[f].table == kind) {
+					int col = kid->figs[f].column;
+					any[col] = true;
+					sum[col] = amount_add(sum[col], kid->figs[f].fen);
 				}
-			}
-			if (!any)
+		}
+		for (int col = 0; col < COL__COUNT; col++) {
+			if (!any[col] || node_figure(k, kind, (enum column)col))
 				continue;
-			node_add_figure(r->b, k, kind, (enum column)col, sum, (struct origin){0});
+			node_add_figure(r->b, k, kind, (enum column)col, sum[col], (struct origin){0});
 			k->figs[k->nfigs - 1].flags |= FIG_SUMMED;
 		}
 	}

@@ -264,8 +264,10 @@ static void read_wide(struct reader *r)
 				         _("an indicator before any project: skipped"));
 				break;
 			}
-			add_indicator(r, project, indicator_group(group_names[pr->group], level2[k]),
-			              iname, ivalue, level2[k], at);
+			/* The column's group, unless a 成本 二级指标 says otherwise
+			 * (indicator_group of the group's own name). */
+			int g = level2[k][0] && group_of(level2[k]) == GRP_COST ? GRP_COST : pr->group;
+			add_indicator(r, project, g, iname, ivalue, level2[k], at);
 		}
 	}
 }
@@ -281,6 +283,16 @@ static bool long_header(const struct srow *row, struct long_cols *c)
 	static const char *const l3[] = { "三级指标", NULL };
 	static const char *const v[] = { "指标值", "目标值", NULL };
 	*c = (struct long_cols){ -1, -1, -1, -1 };
+	/* Every row of the sheet comes here: most have fewer than the three
+	 * cells a header needs, or no 一级指标 at all. */
+	size_t filled = 0;
+	for (size_t i = 0; i < row->ncells; i++)
+		filled += row->cells[i][0] != '\0';
+	bool any = false;
+	for (size_t i = 0; i < row->ncells && filled >= 3 && !any; i++)
+		any = label_is(row->cells[i], l1);
+	if (!any)
+		return false;
 	for (size_t i = 0; i < row->ncells; i++) {
 		if (label_is(row->cells[i], l1)) c->l1 = (int)i;
 		else if (label_is(row->cells[i], l2)) c->l2 = (int)i;

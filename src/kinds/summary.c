@@ -90,6 +90,10 @@ static void read_income(struct reader *r, enum table_kind kind, const struct sid
 		*carry = false;
 		if (has)
 			node_add_figure(r->b, r->d->node, kind, (enum column)tc, fen, at);
+		/* The income section stands for the year's income in lists. */
+		if (has && tc == COL_INCOME_YEAR)
+			node_add_figure(r->b, section_node(r, SEC_INCOME), kind, COL_INCOME_YEAR,
+			                fen, at);
 		return;
 	}
 	if (strstr(norm, "上年结转")) {
