@@ -63,7 +63,9 @@
 #include "classification.h"
 
 /* Runs every check on every department of b, adding findings to b.
- * cls may be NULL: the code checks are then skipped. */
+ * cls may be NULL: the code checks are then skipped.  With a second core
+ * the second half of the departments is checked on a second thread; the
+ * findings come out in department order all the same. */
 void checks_run(struct budget *b, const struct classification *cls);
 
 #endif

@@ -4,7 +4,11 @@
  * parsed and recognised first; then the tables are read in a fixed order
  * (totals before details, projects before their indicators), so the model
  * does not depend on file names or their order.  Messages go to
- * b->diags as file:record. */
+ * b->diags as file:record.
+ *
+ * With a second core, a second thread reads the packages (files → sheets)
+ * ahead of the one that builds the model; the model and the messages are
+ * the same as with one thread, in the same order. */
 #ifndef YUSUAN_LOAD_H
 #define YUSUAN_LOAD_H
 

@@ -974,9 +974,11 @@ Test(load, unterminated_quote)
 	const char *m = messages();
 	cr_assert_eq(b.diags.n, 1, "%s", m);
 	cr_assert_eq(strncmp(m, "p/t.csv:4: error: unterminated quote", 36), 0, "%s", m);
+	/* The broken record is skipped; reading resumes on the next line. */
 	struct node *k = at(sec(SEC_FUNC), "208/20801");
-	cr_assert_str_eq(kids(k), "2080101");
+	cr_assert_str_eq(kids(k), "2080101 2080103");
 	cr_assert_eq(fen(at(k, "2080101"), TK_SPENDING, COL_TOTAL), 1000000000);
+	cr_assert_eq(fen(at(k, "2080103"), TK_SPENDING, COL_TOTAL), 3000000);
 }
 
 Test(load, empty_file_and_bom_only)
@@ -986,7 +988,7 @@ Test(load, empty_file_and_bom_only)
 	put("p/c.csv", "2023年部门支出预算表,,\n科目编码,科目名称,合计\n2080101,行政运行,1.00\n");
 	load("p");
 	MESSAGES_ARE("p/a.csv:0: warning: the file is empty\n"
-	             "p/b.csv:0: note: not a budget table yusuan knows (title ''): skipped\n");
+	             "p/b.csv:0: warning: the file is empty\n");
 	cr_assert_eq(b.ndepts, 1);
 	cr_assert_eq(fen(at(sec(SEC_FUNC), "208/20801/2080101"), TK_SPENDING, COL_TOTAL), 1000000);
 }
