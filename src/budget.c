@@ -236,6 +236,32 @@ const char *column_label(enum column c)
 	return c < COL__COUNT ? labels[c] : "?";
 }
 
+const char *column_term(enum column c)
+{
+	static const char *const terms[COL__COUNT] = {
+		[COL_TOTAL] = "合计", [COL_BASIC] = "基本支出", [COL_PERSONNEL] = "人员经费",
+		[COL_WAGES] = "工资福利支出", [COL_FAMILY] = "对个人和家庭的补助",
+		[COL_PUBLIC] = "公用经费", [COL_GOODS] = "商品和服务支出",
+		[COL_CAPITAL] = "资本性支出", [COL_PROJECT] = "项目支出",
+		[COL_OPERATING] = "其他运转类", [COL_SPECIFIC] = "特定目标类",
+		[COL_GENERAL] = "一般公共预算", [COL_APPROP] = "其中：财政拨款",
+		[COL_GOVFUND] = "政府性基金预算", [COL_STATECAP] = "国有资本经营预算",
+		[COL_SPECIAL] = "财政专户管理资金", [COL_BUSINESS] = "事业收入",
+		[COL_ENTERPRISE] = "事业单位经营收入", [COL_SUPERIOR] = "上级补助收入",
+		[COL_SUBORDINATE] = "附属单位上缴收入", [COL_OTHER] = "其他收入",
+		[COL_UNITFUNDS] = "单位资金", [COL_GOVBUDGET] = "政府预算资金",
+		[COL_CARRY] = "上年结转", [COL_CARRY_GENERAL] = "结转结余：一般公共预算",
+		[COL_CARRY_GOVFUND] = "结转结余：政府性基金预算",
+		[COL_CARRY_STATECAP] = "结转结余：国有资本经营预算",
+		[COL_INCOME_YEAR] = "本年收入合计", [COL_INCOME_ALL] = "收入总计",
+		[COL_SPEND_YEAR] = "本年支出合计", [COL_SPEND_ALL] = "支出总计",
+		[COL_CARRY_OUT] = "年终结转结余", [COL_ABROAD] = "因公出国(境)费",
+		[COL_CAR] = "公务用车购置及运行费", [COL_CAR_BUY] = "公务用车购置费",
+		[COL_CAR_RUN] = "公务用车运行费", [COL_RECEPTION] = "公务接待费",
+	};
+	return c < COL__COUNT ? terms[c] : "";
+}
+
 const char *section_label(enum section s)
 {
 	static const char *const labels[SEC__COUNT] = {

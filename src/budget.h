@@ -244,6 +244,7 @@ const struct figure *node_headline(const struct node *n);
 const char *node_kind_name(enum node_kind k);
 const char *table_kind_name(enum table_kind k);   /* Chinese, as in FORMATS.md */
 const char *column_label(enum column c);          /* N_() msgid */
+const char *column_term(enum column c);           /* Chinese, as tables print it */
 const char *section_label(enum section s);        /* N_() msgid */
 const char *group_label(enum indicator_group g);  /* N_() msgid */
 const char *project_type_name(enum project_type t);  /* Chinese, as published */

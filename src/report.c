@@ -36,6 +36,25 @@ static void put_path(FILE *out, const struct node *n)
 	put_clean(out, n->name);
 }
 
+/* The totals of a department and its sections, one line per published
+ * figure ("支出总表 人员经费"), so that every figure of the tables' total
+ * rows is in the dump, not only the one that stands for the node. */
+static void dump_figures(FILE *out, const struct node *n)
+{
+	for (uint16_t i = 0; i < n->nfigs; i++) {
+		const struct figure *f = &n->figs[i];
+		if (f->flags & FIG_SUMMED)
+			continue;
+		char amount[AMOUNT_FMT_SIZE];
+		amount_format(f->fen, UNIT_WAN, false, amount, sizeof amount);
+		const char *table = table_kind_name(f->table);
+		const char *term = column_term(f->column);
+		fprintf(out, "figure\t\t%s %s\t%s\t\t", table, term, amount);
+		put_path(out, n);
+		fprintf(out, " / %s %s\n", table, term);
+	}
+}
+
 static void dump_node(FILE *out, const struct node *n)
 {
 	char amount[AMOUNT_FMT_SIZE] = "";
@@ -52,6 +71,8 @@ static void dump_node(FILE *out, const struct node *n)
 	fputc('\t', out);
 	put_path(out, n);
 	fputc('\n', out);
+	if (n->kind == NODE_DEPARTMENT || n->kind == NODE_SECTION)
+		dump_figures(out, n);
 	for (uint32_t i = 0; i < n->nkids; i++)
 		dump_node(out, n->kids[i]);
 }

@@ -31,8 +31,19 @@ section() {
 	awk -F'\t' -v n="$2" '$1 == "section" && $3 == n { print $4; exit }' "$1"
 }
 
+# figure FILE NAME: the amount of the department's published total NAME
+# ("支出总表 人员经费"), as its figure line gives it.
+figure() {
+	awk -F'\t' -v n="$2" '$1 == "figure" && $3 == n { print $4; exit }' "$1"
+}
+
 # xinxiang-etdz-2023
 X="$TMP/x.tsv"
+expect_eq "xinxiang: 人员经费" 684.20 "$(figure "$X" "基本支出表 人员经费")"
+expect_eq "xinxiang: 公用经费" 38.44 "$(figure "$X" "基本支出表 公用经费")"
+expect_eq "xinxiang: 其他运转类" 62.00 "$(figure "$X" "支出总表 其他运转类")"
+expect_eq "xinxiang: 特定目标类" 2067.47 "$(figure "$X" "支出总表 特定目标类")"
+expect_eq "xinxiang: 收入总计" 2852.11 "$(figure "$X" "收支总表 收入总计")"
 expect_eq "xinxiang: department total" 2852.11 "$(amount "$X" department "")"
 expect_eq "xinxiang: department name" "新乡经济技术开发区管理委员会组织和人力资源社会保障局" \
 	"$(awk -F'\t' '$1 == "department" { print $3 }' "$X")"
@@ -62,6 +73,12 @@ contains "xinxiang: an indicator line" "$X" \
 	"indicator		办理社保业务对象的满意度		≥90%	新乡经济技术开发区管理委员会组织和人力资源社会保障局 / 单位与项目 / 经开区组织人社局 / 社保中心运转经费 / 满意度指标 / 办理社保业务对象的满意度"
 # zhumadian-2023
 Z="$TMP/z.tsv"
+expect_eq "zhumadian: 人员经费" 12938.03 "$(figure "$Z" "基本支出表 人员经费")"
+expect_eq "zhumadian: 公用经费" 1599.46 "$(figure "$Z" "基本支出表 公用经费")"
+expect_eq "zhumadian: 工资福利支出" 12299.58 "$(figure "$Z" "支出总表 工资福利支出")"
+expect_eq "zhumadian: 对个人和家庭的补助" 638.45 "$(figure "$Z" "支出总表 对个人和家庭的补助")"
+expect_eq "zhumadian: 其他运转类" 2688.95 "$(figure "$Z" "支出总表 其他运转类")"
+expect_eq "zhumadian: 特定目标类" 192.60 "$(figure "$Z" "支出总表 特定目标类")"
 expect_eq "zhumadian: department total" 17419.04 "$(amount "$Z" department "")"
 expect_eq "zhumadian: 基本支出表 合计" 14537.49 "$(section "$Z" "支出（经济分类）")"
 expect_eq "zhumadian: project spending" 2881.55 "$(section "$Z" "单位与项目")"
