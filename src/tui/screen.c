@@ -212,36 +212,12 @@ int screen_attr(enum color_role role)
 	return role < ROLE__COUNT ? role_attrs[role] : (int)A_NORMAL;
 }
 
-size_t screen_utf8(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* Columns cp takes in our layout (text_width's count). */
 static int layout_width(uint32_t cp)
 {
 	char buf[5];
 
-	buf[screen_utf8(cp, buf)] = '\0';
+	buf[utf8_put(cp, buf)] = '\0';
 	return text_width(buf);
 }
 

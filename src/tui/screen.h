@@ -64,8 +64,6 @@ int screen_text_wrapped(int y, int x, int cols, int maxlines, const char *s, int
 /* A bar of cols columns filled eighths/8 of the way (clamped). */
 void screen_bar(int y, int x, int cols, long eighths, int attr);
 
-/* Writes cp as UTF-8 (at most 4 bytes, no NUL); returns the bytes. */
-size_t screen_utf8(uint32_t cp, char *out);
 
 /* Writes every row as text in the locale's charset, trailing spaces
  * removed; false on a write error. */

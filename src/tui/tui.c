@@ -420,7 +420,7 @@ static void search_key(struct tui *t, const struct key *k)
 	} else if (!k->is_func && k->mouse == KM_NONE && c >= 0x20 && c != 0x7F &&
 	           c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF)) {
 		if (len + 4 < sizeof t->query) {
-			len += screen_utf8(c, t->query + len);
+			len += utf8_put(c, t->query + len);
 			t->query[len] = '\0';
 		}
 		search_update(t);
