@@ -28,15 +28,6 @@ struct ctx {
 
 /* --- sums ---------------------------------------------------------------- */
 
-/* Sums saturate: a crafted input must not overflow into nonsense. */
-static int64_t add_fen(int64_t a, int64_t b)
-{
-	int64_t r;
-	if (__builtin_add_overflow(a, b, &r))
-		return a > 0 ? INT64_MAX : -INT64_MAX;
-	return r == INT64_MIN ? -INT64_MAX : r;
-}
-
 static void side_add(struct side *s, struct side v)
 {
 	if (!v.any)
@@ -46,7 +37,7 @@ static void side_add(struct side *s, struct side v)
 		s->first = v.first;
 	}
 	s->any = true;
-	s->fen = add_fen(s->fen, v.fen);
+	s->fen = amount_add(s->fen, v.fen);   /* saturates on crafted input */
 	s->parts += v.parts;
 }
 
