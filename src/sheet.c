@@ -488,7 +488,7 @@ static bool is_numbered(const char *c)
 	return numbering_len(tmp) > 0;
 }
 
-static bool is_total_label(const char *c)
+bool label_is_total(const char *c)
 {
 	static const char *const words[] = { "合计", "总计", NULL };
 	return label_is(c, words);
@@ -505,7 +505,7 @@ static bool looks_like_data(const struct srow *r)
 			continue;
 		if (cell_is_number(r->cells[i]) || is_numbered(r->cells[i]))
 			return true;
-		if (is_total_label(r->cells[i]))
+		if (label_is_total(r->cells[i]))
 			totals++;
 		else
 			labels++;

@@ -81,6 +81,8 @@ const char *sheet_cell(const struct srow *r, size_t col);
 void label_norm(const char *s, char *out, size_t cap);
 /* True when the normalised label equals one of the words (NULL-terminated). */
 bool label_is(const char *s, const char *const *words);
+/* True when the label is 合计 or 总计 (a total row's label). */
+bool label_is_total(const char *s);
 /* True when the normalised label contains word. */
 bool label_has(const char *s, const char *word);
 /* The last component of a header path. */

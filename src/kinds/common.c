@@ -228,6 +228,16 @@ struct node *unit_node(struct reader *r, const char *code, const char *name,
 	return found;
 }
 
+bool row_is_total(const struct srow *row, const char *name, const int *colmap)
+{
+	if (label_is_total(name))
+		return true;
+	for (size_t c = 0; c < row->ncells; c++)
+		if (colmap[c] < 0 && label_is_total(row->cells[c]))
+			return true;
+	return false;
+}
+
 void add_row_figures(struct reader *r, const struct srow *row,
                      const int *colmap, enum table_kind kind, struct node *node)
 {

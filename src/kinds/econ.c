@@ -55,7 +55,6 @@ void read_econ(struct reader *r, enum table_kind kind)
 	struct layout l;
 	find_layout(r, &l);
 	struct node *section = section_node(r, SEC_ECON);
-	static const char *const total[] = { "合计", "总计", NULL };
 
 	for (size_t i = 0; i < r->s->nrows; i++) {
 		const struct srow *row = &r->s->rows[i];
@@ -90,10 +89,7 @@ void read_econ(struct reader *r, enum table_kind kind)
 		if (bad)
 			continue;
 		if (!have) {
-			bool is_total = label_is(name, total);
-			for (size_t c = 0; !is_total && c < row->ncells; c++)
-				is_total = l.colmap[c] < 0 && label_is(row->cells[c], total);
-			if (is_total)
+			if (row_is_total(row, name, l.colmap))
 				add_row_figures(r, row, l.colmap, kind, section);
 			continue;
 		}

@@ -211,7 +211,6 @@ static void read_wide(struct reader *r)
 		if (colmap[c] == COL_TOTAL)
 			total_col = (int)c;
 
-	static const char *const total[] = { "合计", "总计", NULL };
 	struct node *unit = NULL, *project = NULL;
 	const char *level2[PAIRS_MAX] = {0};   /* carried down a project's block */
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -222,7 +221,7 @@ static void read_wide(struct reader *r)
 		const char *code = sheet_cell(row, (size_t)code_col);
 		const char *name = sheet_cell(row, (size_t)name_col);
 		if (code[0] || name[0]) {
-			if (!code_looks_like(code) && (label_is(code, total) || label_is(name, total))) {
+			if (!code_looks_like(code) && (label_is_total(code) || label_is_total(name))) {
 				add_row_figures(r, row, colmap, TK_INDICATORS, section_node(r, SEC_UNITS));
 				project = NULL;
 				continue;

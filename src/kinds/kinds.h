@@ -58,6 +58,10 @@ struct node *unit_node(struct reader *r, const char *code, const char *name,
 struct node *income_node(struct reader *r, int column, const char *label,
                          struct node *parent, struct origin at);
 
+/* A total row: its name cell, or a cell of a column that holds no
+ * amounts (colmap < 0), says 合计 or 总计. */
+bool row_is_total(const struct srow *row, const char *name, const int *colmap);
+
 /* Adds the figures of a row for the mapped columns to node. */
 void add_row_figures(struct reader *r, const struct srow *row,
                      const int *colmap, enum table_kind kind, struct node *node);

@@ -91,7 +91,6 @@ void read_projects(struct reader *r)
 	}
 	struct node *section = section_node(r, SEC_UNITS);
 	struct node *unit = NULL;
-	static const char *const total[] = { "合计", "总计", NULL };
 	for (size_t i = 0; i < r->s->nrows; i++) {
 		const struct srow *row = &r->s->rows[i];
 		if (row->role != ROW_DATA)
@@ -102,7 +101,7 @@ void read_projects(struct reader *r)
 		const char *uname = l.unit >= 0 ? sheet_cell(row, (size_t)l.unit) : "";
 		char ucode[16];
 		const char *why;
-		if (!name[0] || label_is(name, total) || label_is(type, total)) {
+		if (!name[0] || label_is_total(name) || label_is_total(type)) {
 			add_row_figures(r, row, l.colmap, TK_PROJECTS, section);
 			continue;
 		}

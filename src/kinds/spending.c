@@ -134,7 +134,6 @@ void read_spending(struct reader *r, enum table_kind kind)
 	struct layout l;
 	find_layout(r, &l);
 	struct node *section = section_node(r, kind == TK_INCOME ? SEC_INCOME : SEC_FUNC);
-	static const char *const total[] = { "合计", "总计", NULL };
 
 	for (size_t i = 0; i < r->s->nrows; i++) {
 		const struct srow *row = &r->s->rows[i];
@@ -164,10 +163,7 @@ void read_spending(struct reader *r, enum table_kind kind)
 			add_row_figures(r, row, l.colmap, kind, n);
 			continue;
 		}
-		bool is_total = label_is(name, total);
-		for (size_t c = 0; !is_total && c < row->ncells; c++)
-			is_total = (l.colmap[c] < 0) && label_is(row->cells[c], total);
-		if (is_total) {
+		if (row_is_total(row, name, l.colmap)) {
 			add_row_figures(r, row, l.colmap, kind, section);
 			if (kind == TK_INCOME)
 				income_lines(r, &l, section);
