@@ -12,6 +12,7 @@ void budget_init(struct budget *b)
 {
 	*b = (struct budget){0};
 	diags_init(&b->diags);
+	strset_init(&b->strings, &b->arena);
 	/* Index 0 stands for "no file" in origins. */
 	b->capfiles = 8;
 	b->files = xcalloc(b->capfiles, sizeof *b->files);
@@ -28,6 +29,7 @@ void budget_free(struct budget *b)
 	free(b->findings);
 	free(b->depts);
 	diags_free(&b->diags);
+	strset_free(&b->strings);
 	arena_free(&b->arena);
 	*b = (struct budget){0};
 }
@@ -45,7 +47,7 @@ uint32_t budget_add_file(struct budget *b, const char *path)
 struct department *budget_add_department(struct budget *b, const char *dir)
 {
 	struct department *d = arena_alloc(&b->arena, sizeof *d);
-	d->dir = arena_strdup(&b->arena, dir ? dir : "");
+	d->dir = budget_string(b, dir ? dir : "");
 	d->name = d->dir;
 	d->unit = UNIT_WAN;
 	if (b->ndepts == b->capdepts) {
@@ -61,8 +63,8 @@ struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind
 {
 	struct node *n = arena_alloc(&b->arena, sizeof *n);
 	n->kind = (uint8_t)kind;
-	n->code = arena_strdup(&b->arena, code ? code : "");
-	n->name = arena_strdup(&b->arena, name ? name : "");
+	n->code = budget_string(b, code ? code : "");
+	n->name = budget_string(b, name ? name : "");
 	n->at = at;
 	if (parent)
 		node_attach(b, parent, n);
@@ -72,8 +74,6 @@ struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind
 void node_attach(struct budget *b, struct node *parent, struct node *n)
 {
 	n->parent = parent;
-	if (!n->dept)
-		n->dept = parent->dept;
 	if (parent->nkids == parent->capkids) {
 		uint32_t cap = parent->capkids ? parent->capkids * 2 : 4;
 		struct node **kids = arena_alloc(&b->arena, cap * sizeof *kids);
@@ -83,6 +83,23 @@ void node_attach(struct budget *b, struct node *parent, struct node *n)
 		parent->capkids = cap;
 	}
 	parent->kids[parent->nkids++] = n;
+}
+
+const char *budget_string(struct budget *b, const char *s)
+{
+	return strset_intern_str(&b->strings, s);
+}
+
+struct node *node_link(const struct node *n)
+{
+	return n->kind == NODE_PROJECT ? n->u.link : NULL;
+}
+
+struct department *node_department(const struct node *n)
+{
+	while (n && n->kind != NODE_DEPARTMENT)
+		n = n->parent;
+	return n ? n->u.dept : NULL;
 }
 
 struct node *node_find_child(const struct node *parent, enum node_kind kind,

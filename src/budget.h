@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "encoding.h"
+#include "strset.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -139,8 +140,6 @@ enum node_flag {
 	NODE_F_UNREADABLE = 4,   /* a cell of its row could not be read */
 };
 
-struct ind_value;
-
 struct node {
 	uint8_t kind;        /* enum node_kind */
 	uint8_t sub;         /* see enum node_kind */
@@ -152,14 +151,18 @@ struct node {
 	const char *value;   /* indicator 指标值 verbatim, a text's body; else NULL */
 	const char *note;    /* 二级指标 of a project indicator, 指标值说明 of a
 	                        target indicator, a project's other published name */
-	const struct ind_value *ind;  /* the parsed 指标值, NULL when none */
 	struct origin at;    /* the row that created it ({0,0} when built) */
 	struct node *parent;
-	struct node *link;   /* the node this one stands for (a project shown
-	                        again under its 功能科目 项); views open that */
+	/* A province has millions of nodes: what only one kind needs shares
+	 * the room (use node_link and node_department). */
+	union {
+		struct node *link;        /* NODE_PROJECT: the node it stands for (a
+		                             project shown again under its 功能科目
+		                             项); views open that.  NULL otherwise */
+		struct department *dept;  /* NODE_DEPARTMENT: its department */
+	} u;
 	struct node **kids;
 	struct figure *figs;
-	struct department *dept;
 };
 
 struct department {
@@ -208,6 +211,7 @@ struct budget {
 	struct diags diags;          /* loading messages */
 	struct finding *findings;
 	size_t nfindings, capfindings;
+	struct strset strings;       /* the model's strings, each kept once */
 };
 
 void budget_init(struct budget *b);
@@ -218,11 +222,20 @@ uint32_t budget_add_file(struct budget *b, const char *path);
 
 struct department *budget_add_department(struct budget *b, const char *dir);
 
+/* The model's copy of s, shared by every equal string (they repeat a lot
+ * across a province). */
+const char *budget_string(struct budget *b, const char *s);
+
 /* A new node under parent (NULL for a root); strings are copied. */
 struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,
                       const char *code, const char *name, struct origin at);
 /* Appends n (a root so far) to parent's children. */
 void node_attach(struct budget *b, struct node *parent, struct node *n);
+/* The project n stands for when it is a project shown again under its
+ * 功能科目 项; NULL for any other node. */
+struct node *node_link(const struct node *n);
+/* The department n belongs to; NULL above the departments. */
+struct department *node_department(const struct node *n);
 /* The child of parent with this kind and code, NULL when none. */
 struct node *node_find_child(const struct node *parent, enum node_kind kind,
                              const char *code);

@@ -54,7 +54,7 @@ static bool summable(const struct node *k)
 	case NODE_FUNC: case NODE_ECON: case NODE_UNIT: case NODE_SANGONG:
 		return true;
 	case NODE_PROJECT:
-		return k->link == NULL;
+		return k->u.link == NULL;
 	default:
 		return false;
 	}
@@ -363,7 +363,7 @@ static bool row_node(const struct node *n, enum table_kind t)
 	case NODE_SECTION: case NODE_FUNC: case NODE_ECON: case NODE_UNIT:
 		return true;
 	case NODE_PROJECT:
-		return n->link == NULL;
+		return n->u.link == NULL;
 	case NODE_LEVEL:
 		return t == TK_TARGETS;
 	default:
@@ -807,7 +807,7 @@ static void for_projects(struct ctx *c, void (*fn)(struct ctx *, struct node *, 
 	for (uint32_t u = 0; u < units->nkids; u++)
 		for (uint32_t i = 0; i < units->kids[u]->nkids; i++) {
 			struct node *p = units->kids[u]->kids[i];
-			if (p->kind == NODE_PROJECT && !p->link)
+			if (p->kind == NODE_PROJECT && !p->u.link)
 				fn(c, p, arg);
 		}
 }

@@ -201,12 +201,12 @@ static bool load_package(struct budget *b, const struct load_options *o,
 	struct department *d = budget_add_department(b, p->dir);
 	const char *name = most_common(names, p->nfiles);
 	if (name)
-		d->name = arena_strdup(&b->arena, name);
+		d->name = budget_string(b, name);
 	for (size_t i = 0; i < p->nfiles && !d->year; i++)
 		if (kinds[i])
 			d->year = sheets[i].year;
 	d->node = node_new(b, NULL, NODE_DEPARTMENT, "", d->name, (struct origin){0});
-	d->node->dept = d;
+	d->node->u.dept = d;
 	struct reader r = { .b = b, .d = d, .cls = o->cls };
 	/* The sections in the order the browser offers them. */
 	for (int s = 0; s < SEC__COUNT; s++)

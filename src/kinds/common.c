@@ -184,7 +184,7 @@ static struct node *code_chain(struct reader *r, struct node *root, enum node_ki
 		n->sub = (uint8_t)level;
 	} else if (name && name[0] && n->at.file == 0) {
 		/* A node built for its children gets the table's own row later. */
-		n->name = arena_strdup(&r->b->arena, name);
+		n->name = budget_string(r->b, name);
 		n->at = at;
 	}
 	return n;
@@ -222,7 +222,7 @@ struct node *unit_node(struct reader *r, const char *code, const char *name,
 	if (!found)
 		return node_new(r->b, units, NODE_UNIT, code, name, at);
 	if (code && code[0] && !found->code[0])
-		found->code = arena_strdup(&r->b->arena, code);
+		found->code = budget_string(r->b, code);
 	if (found->at.file == 0)
 		found->at = at;
 	return found;

@@ -13,7 +13,6 @@
 #include "kinds/kinds.h"
 #include "code.h"
 #include "i18n.h"
-#include "indicator.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -68,16 +67,9 @@ static void add_indicator(struct reader *r, struct node *project, int g,
 {
 	struct node *grp = group_node(r, project, g);
 	struct node *n = node_new(r->b, grp, NODE_INDICATOR, "", name, at);
-	n->value = arena_strdup(&r->b->arena, value);
+	n->value = budget_string(r->b, value);
 	if (note && note[0])
-		n->note = arena_strdup(&r->b->arena, note);
-	struct ind_value v;
-	ind_value_parse(value, &v);
-	if (v.has_number) {
-		struct ind_value *copy = arena_alloc(&r->b->arena, sizeof *copy);
-		*copy = v;
-		n->ind = copy;
-	}
+		n->note = budget_string(r->b, note);
 }
 
 /* Names that differ in one character (a typo between two tables). */
@@ -153,9 +145,9 @@ static struct node *project_for(struct reader *r, struct node *unit, const char 
 		return node_new(r->b, unit, NODE_PROJECT, code, name, at);
 	}
 	if (code[0] && !p->code[0])
-		p->code = arena_strdup(&r->b->arena, code);
+		p->code = budget_string(r->b, code);
 	if (strcmp(p->name, name) != 0)
-		p->note = arena_strdup(&r->b->arena, name);
+		p->note = budget_string(r->b, name);
 	return p;
 }
 
@@ -302,7 +294,7 @@ static bool long_header(const struct srow *row, struct long_cols *c)
 }
 
 /* "1、示例项目经费绩效目标表" → "示例项目经费" */
-static char *block_project_name(struct reader *r, const char *title)
+static const char *block_project_name(struct reader *r, const char *title)
 {
 	char norm[256];
 	label_norm(title, norm, sizeof norm);
@@ -315,7 +307,7 @@ static char *block_project_name(struct reader *r, const char *title)
 	size_t len = strlen(name);
 	if (len >= 3 && strcmp(name + len - 3, "》") == 0)
 		name[len - 3] = '\0';
-	return arena_strdup(&r->b->arena, name);
+	return budget_string(r->b, name);
 }
 
 static bool is_long_layout(const struct sheet *s)

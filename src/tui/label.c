@@ -23,8 +23,8 @@ const char *tui_node_name(const struct node *n)
 	case NODE_COLLECTION:
 		return *n->name ? n->name : _("All departments");
 	case NODE_DEPARTMENT:
-		if (!*n->name && n->dept && n->dept->name && *n->dept->name)
-			return n->dept->name;
+		if (!*n->name && n->u.dept && n->u.dept->name && *n->u.dept->name)
+			return n->u.dept->name;
 		break;
 	default:
 		break;
@@ -97,7 +97,7 @@ static bool read_from(const struct node *n, struct origin at)
  * its 项 is not a node of its own: its link is). */
 static struct node *node_read_from(struct node *n, struct origin at)
 {
-	if (!n->link && read_from(n, at))
+	if (!node_link(n) && read_from(n, at))
 		return n;
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		struct node *found = node_read_from(n->kids[i], at);

@@ -147,13 +147,19 @@ static void build(struct detail *d, struct tui *t)
 	if (n->value)
 		grid_add(g, ROLE_ROW, NULL,
 		         n->kind == NODE_INDICATOR ? _("Target") : _("Text"), n->value, NULL, NULL);
-	if (n->ind) {
-		char buf[IND_VALUE_FMT_SIZE];
+	if (n->kind == NODE_INDICATOR && n->value) {
+		/* Parsed here rather than kept in the model: only this view
+		 * needs it, and a province has hundreds of thousands. */
+		struct ind_value v;
 
-		ind_value_format(n->ind, buf, sizeof buf);
-		/* TRANSLATORS: how the target value was understood, e.g. "≥ 90 %". */
-		grid_add(g, ROLE_ROW, NULL, _("Read as"),
-		         n->ind->has_number ? buf : _("not a measured value"), NULL, NULL);
+		ind_value_parse(n->value, &v);
+		if (v.has_number) {
+			char buf[IND_VALUE_FMT_SIZE];
+
+			ind_value_format(&v, buf, sizeof buf);
+			/* TRANSLATORS: how the target value was understood, e.g. "≥ 90 %". */
+			grid_add(g, ROLE_ROW, NULL, _("Read as"), buf, NULL, NULL);
+		}
 	}
 	if (n->kind != NODE_INDICATOR && n->kind != NODE_PROJECT && n->note)
 		grid_add(g, ROLE_ROW, NULL, _("Note"), n->note, NULL, NULL);

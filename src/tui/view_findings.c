@@ -51,7 +51,7 @@ static char *sources(struct tui *t, const struct entry *e)
 		    : xasprintf(_("Figure from %s"), a);
 		free(a);
 		free(b);
-		d = e->finding->node ? e->finding->node->dept : NULL;
+		d = e->finding->node ? node_department(e->finding->node) : NULL;
 	}
 	if (t->b->ndepts < 2 || !d || !d->node)
 		return s;

@@ -136,7 +136,7 @@ static char *findings_summary(const struct tui *t, const struct department *d)
 	char *a, *both;
 
 	for (size_t i = 0; i < t->b->nfindings; i++)
-		if (t->b->findings[i].node && t->b->findings[i].node->dept == d)
+		if (node_department(t->b->findings[i].node) == d)
 			found++;
 	for (size_t i = 0; i < t->b->diags.n; i++)
 		if (tui_diag_department(t, &t->b->diags.v[i]) == d)
@@ -166,7 +166,7 @@ static void row_texts(const struct tui *t, const struct node *n, struct row *r)
 	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
 		extra = n->value;
 	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
-		extra = owned = findings_summary(t, n->dept);
+		extra = owned = findings_summary(t, node_department(n));
 	else if (n->kind == NODE_GROUP)
 		/* An empty group shows as "0 indicators", as ncdu counts items.
 		 * TRANSLATORS: how many indicators a group (成本指标, 产出指标, …)
@@ -719,9 +719,10 @@ static enum encoding encoding_of(const struct tui *t, const struct node *n)
 {
 	const struct figure *h = node_headline(n);
 	uint32_t file = n->at.file ? n->at.file : h ? h->at.file : 0;
+	const struct department *d = file ? NULL : node_department(n);
 
-	for (size_t i = 1; !file && n->dept && i < t->b->nfiles; i++)
-		if (t->b->files[i].dept == n->dept)
+	for (size_t i = 1; !file && d && i < t->b->nfiles; i++)
+		if (t->b->files[i].dept == d)
 			file = (uint32_t)i;
 	return file && file < t->b->nfiles ? t->b->files[file].enc : ENC_AUTO;
 }

@@ -2,7 +2,6 @@
 
 #include "tui/tui.h"
 #include "budget.h"
-#include "indicator.h"
 #include "keys.h"
 #include "settings.h"
 #include "text.h"
@@ -19,7 +18,6 @@
 
 /* ---- a small budget built by hand ---- */
 
-static struct ind_value ind_cost, ind_people, ind_sat;
 
 static struct origin at(uint32_t file, uint32_t record)
 {
@@ -54,14 +52,12 @@ static struct node *func(struct budget *b, struct node *up, int level, const cha
 }
 
 static void indicator(struct budget *b, struct node *group, const char *name,
-                      const char *value, const char *level2, const struct ind_value *v,
-                      uint32_t rec)
+                      const char *value, const char *level2, uint32_t rec)
 {
 	struct node *n = node_new(b, group, NODE_INDICATOR, "", name, at(3, rec));
 
 	n->value = value;
 	n->note = level2;
-	n->ind = v;
 }
 
 /* A department with its seven sections, a 类→款→项 chain, a unit with two
@@ -80,7 +76,7 @@ static void build(struct budget *b, const char *dept_name, const char *project_n
 	d = budget_add_department(b, "pkg");
 	d->name = dept_name;
 	d->node = node_new(b, NULL, NODE_DEPARTMENT, "028", dept_name, at(0, 0));
-	d->node->dept = d;
+	d->node->u.dept = d;
 	b->root = d->node;
 	for (uint32_t f = f1; f <= f3; f++) {
 		b->files[f].enc = f == f1 ? ENC_GB18030 : ENC_UTF8;
@@ -122,14 +118,11 @@ static void build(struct budget *b, const char *dept_name, const char *project_n
 		g[i] = node_new(b, p, NODE_GROUP, "", groups[i], at(f3, 4));
 		g[i]->sub = (uint8_t)i;
 	}
-	ind_value_parse("≤57500元", &ind_cost);
-	ind_value_parse("≥40人", &ind_people);
-	ind_value_parse("≥90%", &ind_sat);
-	indicator(b, g[0], "开展活动成本", "≤57500元", "经济成本指标", &ind_cost, 4);
-	indicator(b, g[1], "参加比赛人数", "≥40人", "数量指标", &ind_people, 4);
-	indicator(b, g[1], "遴选参加省赛人数", "≥8人", "数量指标", NULL, 5);
-	indicator(b, g[2], "提升职业技能水平", "有效提升", "社会效益指标", NULL, 4);
-	indicator(b, g[3], "满意度", "≥90%", "服务对象满意度指标", &ind_sat, 4);
+	indicator(b, g[0], "开展活动成本", "≤57500元", "经济成本指标", 4);
+	indicator(b, g[1], "参加比赛人数", "≥40人", "数量指标", 4);
+	indicator(b, g[1], "遴选参加省赛人数", "≥8人", "数量指标", 5);
+	indicator(b, g[2], "提升职业技能水平", "有效提升", "社会效益指标", 4);
+	indicator(b, g[3], "满意度", "≥90%", "服务对象满意度指标", 4);
 	budget_add_finding(b, SEV_NOTE, FIND_CROSS, p, at(2, 6), at(1, 10), WAN(5, 75),
 	                   WAN(5, 74), "project total differs from the spending table by 0.01");
 }
@@ -534,7 +527,7 @@ Test(tui, long_texts_wrap_in_the_detail)
 
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
-	g = b.root->dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
+	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
 	g->kids[0]->value = "please read this sentence which is much longer than forty columns";
 	cr_assert_eq(run(&b, &o, &got), 0);
 	budget_free(&b);
@@ -561,7 +554,7 @@ Test(tui, groups_count_their_indicators_even_when_empty)
 
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
-	g = b.root->dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
+	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
 	g->nkids = 0;   /* no 效益 indicator published */
 	cr_assert_eq(run(&b, &o, &got), 0);
 	cr_assert(strstr(got, "\n  Cost indicators         1 indicator\n"
@@ -618,7 +611,7 @@ Test(tui, columns_stay_put_while_scrolling)
 
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
-	unit = b.root->dept->sections[SEC_UNITS]->kids[0];
+	unit = b.root->u.dept->sections[SEC_UNITS]->kids[0];
 	for (int i = 0; i < 20; i++) {
 		char code[32], name[64];
 		struct node *p;
