@@ -63,7 +63,7 @@ struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind
 {
 	struct node *n = arena_alloc(&b->arena, sizeof *n);
 	n->kind = (uint8_t)kind;
-	n->code = budget_string(b, code ? code : "");
+	n->code = budget_code(b, code ? code : "");
 	n->name = budget_string(b, name ? name : "");
 	n->at = at;
 	if (parent)
@@ -88,6 +88,20 @@ void node_attach(struct budget *b, struct node *parent, struct node *n)
 const char *budget_string(struct budget *b, const char *s)
 {
 	return strset_intern_str(&b->strings, s);
+}
+
+const char *budget_code(struct budget *b, const char *code)
+{
+	/* Codes of 类/款/项 (at most 7 digits) repeat in every department;
+	 * a project's or a unit's code is its own, and looking it up would
+	 * only cost a cache miss. */
+	size_t n = strlen(code);
+	return n > 8 ? arena_strndup(&b->arena, code, n) : strset_intern(&b->strings, code, n);
+}
+
+const char *budget_text(struct budget *b, const char *s)
+{
+	return arena_strdup(&b->arena, s);
 }
 
 struct node *node_link(const struct node *n)

@@ -222,9 +222,16 @@ uint32_t budget_add_file(struct budget *b, const char *path);
 
 struct department *budget_add_department(struct budget *b, const char *dir);
 
-/* The model's copy of s, shared by every equal string (they repeat a lot
- * across a province). */
+/* The model's copy of s, shared by every equal string: names repeat a lot
+ * across a province (成本指标 under every project, 行政运行 in every
+ * department). */
 const char *budget_string(struct budget *b, const char *s);
+/* The same for a code: shared when short (a 功能科目 or 经济科目 code),
+ * a copy of its own when long (a project's or a unit's code). */
+const char *budget_code(struct budget *b, const char *code);
+/* The model's own copy of a text that seldom repeats whole (an indicator's
+ * 指标值, a goal): a lookup would cost more than the bytes it saves. */
+const char *budget_text(struct budget *b, const char *s);
 
 /* A new node under parent (NULL for a root); strings are copied. */
 struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,

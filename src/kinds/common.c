@@ -222,7 +222,7 @@ struct node *unit_node(struct reader *r, const char *code, const char *name,
 	if (!found)
 		return node_new(r->b, units, NODE_UNIT, code, name, at);
 	if (code && code[0] && !found->code[0])
-		found->code = budget_string(r->b, code);
+		found->code = budget_code(r->b, code);
 	if (found->at.file == 0)
 		found->at = at;
 	return found;

@@ -52,8 +52,8 @@ static struct node *group_node(struct reader *r, struct node *project, int g)
 	 * missing 成本指标 is visible as an empty group. */
 	struct node *n = NULL;
 	for (int k = 0; k < GRP__COUNT; k++) {
-		struct node *made = node_new(r->b, project, NODE_GROUP, "", group_names[k],
-		                             (struct origin){0});
+		struct node *made = node_new(r->b, project, NODE_GROUP, "", "", (struct origin){0});
+		made->name = group_names[k];   /* static: no copy, no lookup */
 		made->sub = (uint8_t)k;
 		if (k == g)
 			n = made;
@@ -67,7 +67,7 @@ static void add_indicator(struct reader *r, struct node *project, int g,
 {
 	struct node *grp = group_node(r, project, g);
 	struct node *n = node_new(r->b, grp, NODE_INDICATOR, "", name, at);
-	n->value = budget_string(r->b, value);
+	n->value = budget_text(r->b, value);
 	if (note && note[0])
 		n->note = budget_string(r->b, note);
 }
@@ -145,7 +145,7 @@ static struct node *project_for(struct reader *r, struct node *unit, const char 
 		return node_new(r->b, unit, NODE_PROJECT, code, name, at);
 	}
 	if (code[0] && !p->code[0])
-		p->code = budget_string(r->b, code);
+		p->code = budget_code(r->b, code);
 	if (strcmp(p->name, name) != 0)
 		p->note = budget_string(r->b, name);
 	return p;

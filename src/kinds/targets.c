@@ -96,7 +96,7 @@ void read_targets(struct reader *r)
 		}
 		if (label_is(first, goal)) {
 			struct node *n = node_new(r->b, sec, NODE_TEXT, "", first, at);
-			n->value = budget_string(r->b, first_text(row, 1, &where));
+			n->value = budget_text(r->b, first_text(row, 1, &where));
 			part = PART_NONE;
 			continue;
 		}
@@ -116,7 +116,7 @@ void read_targets(struct reader *r)
 				break;
 			struct node *n = node_new(r->b, tasks_node, NODE_TEXT, "", name, at);
 			int vat;
-			n->value = budget_string(r->b, first_text(row, (size_t)where + 1, &vat));
+			n->value = budget_text(r->b, first_text(row, (size_t)where + 1, &vat));
 			break;
 		}
 		case PART_BUDGET:
@@ -144,7 +144,7 @@ void read_targets(struct reader *r)
 				break;
 			}
 			struct node *n = node_new(r->b, parent, NODE_INDICATOR, "", name, at);
-			n->value = budget_string(r->b, sheet_cell(row, (size_t)cols.value));
+			n->value = budget_text(r->b, sheet_cell(row, (size_t)cols.value));
 			if (cols.note >= 0 && sheet_cell(row, (size_t)cols.note)[0])
 				n->note = budget_string(r->b, sheet_cell(row, (size_t)cols.note));
 			break;
