@@ -104,10 +104,12 @@ static bool at_tail(struct cursor c)
 	return ch == CELL_END || (ch == ')' && next(&c) == CELL_END);
 }
 
-static enum amount_status bad(const char **why, const char *reason)
+/* Translates the reason only when asked for it: telling text cells from
+ * figures fails on most cells of a sheet. */
+static enum amount_status bad(const char **why, const char *msgid)
 {
 	if (why)
-		*why = reason;
+		*why = _(msgid);
 	return AMOUNT_BAD;
 }
 
@@ -130,13 +132,13 @@ enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
 		return AMOUNT_NONE;
 	if (s[0] == '#')
 		/* TRANSLATORS: a cell such as #DIV/0! or #N/A. */
-		return bad(why, _("a spreadsheet error value, not an amount"));
+		return bad(why, N_("a spreadsheet error value, not an amount"));
 
 	cur = (struct cursor){ .p = s, .end = s + n };
 	for (c = peek(&cur);;) {
 		if (c == YEN || c == FULLWIDTH_YEN) {
 			if (currency)
-				return bad(why, _("more than one currency sign"));
+				return bad(why, N_("more than one currency sign"));
 			currency = true;
 			do
 				c = next(&cur);
@@ -145,16 +147,16 @@ enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
 		}
 		if (c == '-' || c == '+') {
 			if (paren)
-				return bad(why, _("a sign inside parentheses"));
+				return bad(why, N_("a sign inside parentheses"));
 			if (sign)
-				return bad(why, _("more than one sign"));
+				return bad(why, N_("more than one sign"));
 			sign = true;
 			neg = c == '-';
 		} else if (c == '(') {
 			if (sign)
-				return bad(why, _("a sign before parentheses"));
+				return bad(why, N_("a sign before parentheses"));
 			if (paren)
-				return bad(why, _("unbalanced parentheses"));
+				return bad(why, N_("unbalanced parentheses"));
 			paren = neg = true;
 		} else {
 			break;
@@ -170,54 +172,54 @@ enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
 				continue;
 			}
 			if (!point && group >= 0 && ++group > 3)
-				return bad(why, _("misplaced thousands separator"));
+				return bad(why, N_("misplaced thousands separator"));
 			if (mant > (AMOUNT_FEN_MAX - (uint64_t)(c - '0')) / 10)
 				overflow = true;
 			else
 				mant = mant * 10 + (uint64_t)(c - '0');
 		} else if (c == ',') {
 			if (point || digits == 0 || (group < 0 ? digits > 3 : group != 3))
-				return bad(why, _("misplaced thousands separator"));
+				return bad(why, N_("misplaced thousands separator"));
 			group = 0;
 		} else if (c == '.') {
 			if (point)
-				return bad(why, _("more than one decimal point"));
+				return bad(why, N_("more than one decimal point"));
 			point = true;
 		} else if ((c == 'E' || c == 'e') && digits > 0) {
 			next(&cur);
 			if (is_exponent(cur))
-				return bad(why, _("scientific notation, not an exact amount"));
-			return bad(why, _("not a number"));
+				return bad(why, N_("scientific notation, not an exact amount"));
+			return bad(why, N_("not a number"));
 		} else if (c == '%' && digits > 0) {
 			next(&cur);
 			if (at_tail(cur))
-				return bad(why, _("a percentage, not an amount"));
-			return bad(why, _("not a number"));
+				return bad(why, N_("a percentage, not an amount"));
+			return bad(why, N_("not a number"));
 		} else if (c == ' ' || c == '\t') {
-			return bad(why, _("a space inside the number"));
+			return bad(why, N_("a space inside the number"));
 		} else if (c == ')' || c == CELL_END) {
 			break;
 		} else {
-			return bad(why, _("not a number"));
+			return bad(why, N_("not a number"));
 		}
 	}
 
 	if (c == ')') {
 		if (!paren)
-			return bad(why, _("unbalanced parentheses"));
+			return bad(why, N_("unbalanced parentheses"));
 		if (next(&cur) != CELL_END)
-			return bad(why, _("not a number"));
+			return bad(why, N_("not a number"));
 		if (digits == 0 && !point)
-			return bad(why, _("empty parentheses"));
+			return bad(why, N_("empty parentheses"));
 	} else if (paren) {
-		return bad(why, _("unbalanced parentheses"));
+		return bad(why, N_("unbalanced parentheses"));
 	}
 	if (digits == 0)
-		return bad(why, _("not a number"));
+		return bad(why, N_("not a number"));
 	if (group >= 0 && group != 3)
-		return bad(why, _("misplaced thousands separator"));
+		return bad(why, N_("misplaced thousands separator"));
 	if (excess)
-		return bad(why, _("too many decimal places: finer than 0.01 yuan"));
+		return bad(why, N_("too many decimal places: finer than 0.01 yuan"));
 
 	for (size_t i = frac < places ? frac : places; i < places; i++) {
 		if (mant > AMOUNT_FEN_MAX / 10) {
@@ -227,7 +229,7 @@ enum amount_status amount_parse(const char *s, size_t n, enum amount_unit unit,
 		mant *= 10;
 	}
 	if (overflow)
-		return bad(why, _("the amount is too large"));
+		return bad(why, N_("the amount is too large"));
 	*fen = neg ? -(int64_t)mant : (int64_t)mant;
 	return AMOUNT_OK;
 }
