@@ -372,6 +372,24 @@ Test(tui, search_is_incremental_across_the_tree)
 	              "Match 3 of 3: 2080109 社会保险经办机构                      2/2  GB18030  ? help");
 }
 
+Test(tui, search_counts_follow_typing_and_erasing)
+{
+	/* 2080 matches three codes; erased back to 20, 208 and 201 match
+	 * again, and the search starts over from where it began. */
+	assert_screen(screen_of("/2080", 80, 24), 24,
+	              "028 测试局 › Spending by function › 208 社会保障和就业支出\n"
+	              "  Code  Name                                       10k yuan ↓       %\n"
+	              "  20801 人力资源和社会保障管理事务                  12,419.00  100.0% ██████████\n",
+	              "/2080                                                                        1/3");
+	assert_screen(screen_of("/2080<Backspace><Backspace>", 80, 24), 24, func_top,
+	              "/20                                                                          1/5");
+	assert_screen(screen_of("/2080<Backspace><Backspace><Enter>n", 80, 24), 24,
+	              "028 测试局 › Spending by function › 208 社会保障和就业支出\n"
+	              "  Code  Name                                       10k yuan ↓       %\n"
+	              "  20801 人力资源和社会保障管理事务                  12,419.00  100.0% ██████████\n",
+	              "Match 2 of 5: 20801 人力资源和社会保障管理事务              1/1  GB18030  ? help");
+}
+
 Test(tui, search_ignores_ascii_case_and_can_be_cancelled)
 {
 	/* "X" finds the name with "x"; Esc goes back to where it started. */
