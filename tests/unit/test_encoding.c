@@ -199,6 +199,51 @@ Test(encoding, forced_utf8_replaces_each_bad_byte)
 	TEXT_IS(&out, "\xd4\xa4\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+/* The text is checked 16 bytes at a time where it can be: a bad or cut
+ * character, an overlong or a surrogate is found wherever it lies, also
+ * across those blocks. */
+Test(encoding, bad_utf8_found_at_every_offset)
+{
+	char text[96];
+	for (size_t k = 0; k < sizeof text / 3; k++)
+		memcpy(text + 3 * k, "中", 3);
+	for (size_t off = 0; off < sizeof text; off++) {
+		char t[sizeof text];
+		memcpy(t, text, sizeof t);
+		t[off] = '\xFF';   /* spoils the character around it: 3 bytes */
+		struct decoded out;
+		cr_assert(decode_bytes(dec, t, sizeof t, ENC_UTF8, &out));
+		cr_assert_eq(out.invalid, 3, "offset %zu: %zu", off, out.invalid);
+		cr_assert_eq(out.first_invalid_offset, off - off % 3, "offset %zu", off);
+	}
+	static const char *const bad[] = {
+		"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xF5\x80\x80\x80", "\x80", "\xE4\xB8" "a",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		for (size_t off = 0; off < 40; off++) {
+			char t[128];
+			size_t k = strlen(bad[i]);
+			memset(t, 'a', off);
+			memcpy(t + off, bad[i], k);
+			memcpy(t + off + k, text, 48);
+			size_t n = off + k + 48;
+			struct decoded out;
+			cr_assert(decode_bytes(dec, t, n, ENC_UTF8, &out));
+			cr_assert_gt(out.invalid, 0, "case %zu at %zu", i, off);
+			cr_assert_eq(out.first_invalid_offset, off, "case %zu at %zu", i, off);
+		}
+	for (size_t len = 0; len <= sizeof text; len++) {
+		struct decoded out;
+		cr_assert(decode_bytes(dec, text, len, ENC_UTF8, &out));
+		cr_assert_eq(out.invalid, len % 3, "length %zu", len);
+		if (len % 3)
+			cr_assert_eq(out.first_invalid_offset, len - len % 3, "length %zu", len);
+		else
+			cr_assert_eq(out.utf8, len ? text : out.utf8, "length %zu: copied", len);
+	}
+}
+
 Test(encoding, strict_utf8_rejects_overlong_surrogate_big_and_cut)
 {
 	static const char *const bad[] = {
