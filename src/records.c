@@ -9,13 +9,12 @@
 #include <string.h>
 
 struct csv_reader {
-	/* The record being built: its cells' bytes, each followed by a NUL,
-	 * at data + offs[i]; pointers are made once the record is whole,
-	 * since data may move while it grows. */
+	/* The record being built: its cells' bytes one after another in
+	 * data, each followed by a NUL. */
 	char *data;
 	size_t len, cap;
-	size_t *offs, *lens;
 	const char **cells;
+	size_t *lens;
 	size_t ncells, cells_cap;
 
 	/* The file being read. */
@@ -30,6 +29,7 @@ struct csv_reader {
 	bool stop;           /* ignore libcsv's remaining callbacks */
 	bool failed;         /* stopped with an error message */
 	bool cols_warned;
+	bool nuls;           /* a cell of the record being built holds a NUL */
 	unsigned broken;     /* records skipped for a broken quote */
 };
 
@@ -43,7 +43,6 @@ void csv_reader_free(struct csv_reader *r)
 	if (!r)
 		return;
 	free(r->data);
-	free(r->offs);
 	free(r->lens);
 	free(r->cells);
 	free(r);
@@ -100,25 +99,86 @@ static void field_too_long(struct csv_reader *r)
 	     r->line);
 }
 
-/* A cell of n bytes at s; only a quoted one can hold line breaks. */
-static void on_cell(const char *s, size_t n, bool quoted, struct csv_reader *r)
+/* The high bit of each byte of w that is below 0x0E, as line breaks and
+ * NUL are and the bytes of a cell hardly ever, and maybe of some bytes
+ * just above one of those (a borrow): nonzero exactly when w holds one. */
+static uint64_t low_bytes(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	return (w - ones * 0x0E) & ~w & ones * 0x80;
+}
+
+static bool has_low_byte(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (low_bytes(w))
+			return true;
+	}
+	bool low = false;
+	for (; i < n; i++)
+		low |= (unsigned char)s[i] < 0x0E;
+	return low;
+}
+
+/* Copies n bytes from s to d; true when one is below 0x0E.  A word at a
+ * time, the last one overlapping, and short cells without a call. */
+static bool copy_cell(char *d, const char *s, size_t n)
+{
+	uint64_t w, low = 0;
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++) {
+			d[i] = s[i];
+			low |= (unsigned char)s[i] < 0x0E;
+		}
+		return low;
+	}
+	for (size_t i = 0; n - i > 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		low |= low_bytes(w);
+		memcpy(d + i, &w, 8);
+	}
+	memcpy(&w, s + n - 8, 8);
+	low |= low_bytes(w);
+	memcpy(d + n - 8, &w, 8);
+	return low;
+}
+
+/* Counts the line breaks inside a cell (libcsv does not say whether a cell
+ * was quoted; an unquoted one holds none).  True when the cell holds a
+ * NUL. */
+static bool count_cell_breaks(struct csv_reader *r, const char *s, size_t n)
+{
+	bool nul = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r' || s[i] == '\n' || r->after_cr)
+			count_break(r, (unsigned char)s[i]);
+		nul |= s[i] == '\0';
+	}
+	return nul;
+}
+
+/* A cell of n bytes at s. */
+static void on_cell(const char *s, size_t n, struct csv_reader *r)
 {
 	if (r->stop)
 		return;
-	if (r->ncells == 0)
+	if (r->ncells == 0) {
 		r->rec_line = r->line;
+		r->nuls = false;
+	}
+	/* A delimiter or quote separates the cell's line breaks from any
+	 * break before it (a CR then an LF are two breaks). */
+	r->after_cr = false;
 	if (n > RECORD_CELL_MAX) {   /* the last cell of the file */
 		field_too_long(r);
 		return;
 	}
-	/* Line breaks inside quoted cells; a delimiter or quote separates
-	 * them from any break before the cell. */
-	r->after_cr = false;
-	for (size_t i = 0; quoted && i < n; i++)
-		if (s[i] == '\r' || s[i] == '\n' || r->after_cr)
-			count_break(r, (unsigned char)s[i]);
-
 	if (r->ncells == RECORD_CELLS_MAX) {
+		if (has_low_byte(s, n))
+			count_cell_breaks(r, s, n);
 		if (!r->cols_warned) {
 			diag_add(r->d, r->file, r->recno + 1, SEV_WARNING,
 			         /* TRANSLATORS: a record is one row of the CSV
@@ -134,7 +194,6 @@ static void on_cell(const char *s, size_t n, bool quoted, struct csv_reader *r)
 	}
 	if (r->ncells == r->cells_cap) {
 		r->cells_cap = r->cells_cap ? r->cells_cap * 2 : 64;
-		r->offs = xreallocarray(r->offs, r->cells_cap, sizeof *r->offs);
 		r->lens = xreallocarray(r->lens, r->cells_cap, sizeof *r->lens);
 		r->cells = xreallocarray(r->cells, r->cells_cap, sizeof *r->cells);
 	}
@@ -144,13 +203,22 @@ static void on_cell(const char *s, size_t n, bool quoted, struct csv_reader *r)
 			cap *= 2;
 		r->data = xreallocarray(r->data, cap, 1);
 		r->cap = cap;
+		/* The cells before moved with data. */
+		for (size_t i = 0, off = 0; i < r->ncells; off += r->lens[i++] + 1)
+			r->cells[i] = r->data + off;
 	}
-	memcpy(r->data + r->len, s, n);
-	r->data[r->len + n] = '\0';
-	r->offs[r->ncells] = r->len;
-	r->lens[r->ncells] = n;
-	r->ncells++;
-	r->len += n + 1;
+	/* Read before the copy, which may alias them (char stores). */
+	size_t k = r->ncells, off = r->len;
+	const char **cells = r->cells;
+	size_t *lens = r->lens;
+	char *d = r->data + off;
+	if (copy_cell(d, s, n))
+		r->nuls |= count_cell_breaks(r, s, n);
+	d[n] = '\0';
+	cells[k] = d;
+	lens[k] = n;
+	r->ncells = k + 1;
+	r->len = off + n + 1;
 }
 
 static void on_record_end(int c, struct csv_reader *r)
@@ -164,11 +232,9 @@ static void on_record_end(int c, struct csv_reader *r)
 			     RECORDS_MAX);
 			return;
 		}
-		for (size_t i = 0; i < r->ncells; i++)
-			r->cells[i] = r->data + r->offs[i];
 		struct record rec = {
 			.no = ++r->recno, .line = r->rec_line, .ncells = r->ncells,
-			.cells = r->cells, .lens = r->lens,
+			.cells = r->cells, .lens = r->lens, .nuls = r->nuls,
 		};
 		r->ncells = 0;
 		r->len = 0;
@@ -202,9 +268,7 @@ static void *capped_realloc(void *p, size_t n)
 
 static void cell_cb(void *s, size_t n, void *ctx)
 {
-	/* libcsv does not say whether a cell was quoted; an unquoted one
-	 * holds no line break, so counting breaks in every cell is the same. */
-	on_cell(s ? s : "", n, true, ctx);
+	on_cell(s ? s : "", n, ctx);
 }
 
 static void record_cb(int c, void *ctx)

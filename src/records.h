@@ -33,7 +33,11 @@ struct record {
 	size_t ncells;             /* at least 1 */
 	const char *const *cells;  /* each NUL-terminated, but may hold NULs */
 	const size_t *lens;        /* so use these lengths */
+	bool nuls;                 /* whether any cell holds a NUL */
 };
+/* The cells lie one after another in one buffer, each followed by its
+ * NUL: from cells[0] to cells[ncells - 1] + lens[ncells - 1], so that a
+ * consumer can copy them all at once. */
 
 /* Gets each record; the record and its cells are valid only during the
  * call.  Return false to stop reading the file (no message is added). */

@@ -121,6 +121,14 @@ Test(records, lone_cr_line_ends)
 	seen_free(&s);
 }
 
+Test(records, lone_cr_then_lf_line_ends)
+{
+	struct seen s = {0};
+	cr_assert(READ("a\rb\nc\r\"d\ne\"\nf", &s));
+	cr_assert_str_eq(s.text, "1@1:a\n2@2:b\n3@3:c\n4@4:d\\ne\n5@6:f\n");
+	seen_free(&s);
+}
+
 Test(records, quoted_line_breaks_and_line_numbers)
 {
 	struct seen s = {0};
@@ -317,6 +325,22 @@ Test(records, long_cell_is_placed_on_its_own_line)
 	assert_one_diag(2, SEV_ERROR,
 	                "a cell starting on line 3 is longer than 1 MiB: the "
 	                "rest of the file was skipped (limit: cell size)");
+	seen_free(&s);
+	free(t);
+}
+
+Test(records, cells_before_a_long_one_stay_whole)
+{
+	/* The record's buffer grows while the record is read. */
+	size_t len;
+	char *t = long_cell_text(100000, ",end\n", &len);
+	memcpy(t, "a,", 2);
+	struct seen s = {0};
+	cr_assert(read_text(t, len, ',', &s));
+	cr_assert_eq(s.records, 1);
+	cr_assert(strncmp(s.text, "1@1:a|xxx", 9) == 0, "%.20s", s.text);
+	cr_assert_str_eq(s.text + strlen(s.text) - 10, "xxxxx|end\n");
+	cr_assert_eq(strlen(s.text), strlen("1@1:a||end\n") + 100000);
 	seen_free(&s);
 	free(t);
 }
