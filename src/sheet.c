@@ -21,8 +21,10 @@ void sheet_reset(struct sheet *s, const char *file, uint32_t file_index)
 {
 	struct srow *rows = s->rows;
 	size_t caprows = s->caprows;
-	arena_free(&s->arena);
+	struct arena arena = s->arena;
+	arena_reset(&arena);
 	sheet_init(s, file, file_index);
+	s->arena = arena;
 	s->rows = rows;
 	s->caprows = caprows;
 }
@@ -53,10 +55,11 @@ static size_t wide_space_len(const char *p, size_t n)
 /* The cell of every empty cell: most cells of a sheet are empty. */
 static char empty_cell[1];
 
-/* Copies a cell without surrounding spaces; a NUL byte inside becomes
- * U+FFFD so that it stays visible and C strings stay whole. */
-static char *copy_cell(struct arena *a, const char *p, size_t n)
+/* Takes the spaces around a cell, *n > 0 bytes at p in the sheet's copy of
+ * the record, where its end can be moved; returns where it starts. */
+static char *trim_cell(char *p, size_t *len)
 {
+	size_t n = *len;
 	for (;;) {
 		size_t w;
 		if (n && (*p == ' ' || *p == '\t'))
@@ -76,10 +79,15 @@ static char *copy_cell(struct arena *a, const char *p, size_t n)
 		else
 			break;
 	}
-	if (!n)
-		return empty_cell;
-	if (!memchr(p, '\0', n))
-		return arena_strndup(a, p, n);
+	p[n] = '\0';
+	*len = n;
+	return p;
+}
+
+/* A copy of a cell of n bytes with NULs inside, each of them U+FFFD, so
+ * that it stays visible and C strings stay whole. */
+static char *replace_nuls(struct arena *a, const char *p, size_t n)
+{
 	size_t nuls = 0;
 	for (size_t i = 0; i < n; i++)
 		nuls += p[i] == '\0';
@@ -94,6 +102,16 @@ static char *copy_cell(struct arena *a, const char *p, size_t n)
 	return out;
 }
 
+/* Whether a cell of n > 0 bytes at p may have spaces to trim: a space, a
+ * tab, U+3000 or NBSP at either end (libcsv took those of unquoted cells
+ * but not the wide ones).  Spares the trimming of all other cells. */
+static bool may_need_trim(const char *p, size_t n)
+{
+	unsigned char first = (unsigned char)p[0], last = (unsigned char)p[n - 1];
+	return first == ' ' || first == '\t' || first == 0xE3 || first == 0xC2 ||
+	       last == ' ' || last == '\t' || last == 0x80 || last == 0xA0;
+}
+
 bool sheet_add_record(const struct record *r, void *ctx)
 {
 	struct sheet *s = ctx;
@@ -101,12 +119,35 @@ bool sheet_add_record(const struct record *r, void *ctx)
 		s->caprows = s->caprows ? s->caprows * 2 : 64;
 		s->rows = xreallocarray(s->rows, s->caprows, sizeof *s->rows);
 	}
+	/* Trailing empty cells are dropped; the cells before are copied at
+	 * once (records.h: they lie one after another), then trimmed in the
+	 * copy. */
 	size_t n = r->ncells;
-	char **cells = arena_alloc(&s->arena, (n ? n : 1) * sizeof *cells);
+	while (n && !r->lens[n - 1])
+		n--;
+	const char *from = r->cells[0];
+	size_t bytes = n ? (size_t)(r->cells[n - 1] - from) + r->lens[n - 1] + 1 : 0;
+	/* The pointers, then the bytes: a size that is a multiple of 8 keeps
+	 * the pointers aligned. */
+	size_t ptrs = n ? n : 1;
+	char **cells = arena_alloc_uninit(&s->arena,
+	                                  ptrs * sizeof *cells + ((bytes + 7) & ~(size_t)7));
+	char *copy = (char *)(cells + ptrs);
+	memcpy(copy, from, bytes);
 	size_t last = 0;
 	for (size_t i = 0; i < n; i++) {
-		cells[i] = copy_cell(&s->arena, r->cells[i], r->lens[i]);
-		if (cells[i][0])
+		/* Tested in the record, not in the copy just written (reading
+		 * a byte of a wide store stalls). */
+		size_t len = r->lens[i];
+		char *c = copy + (r->cells[i] - from);
+		if (len && may_need_trim(r->cells[i], len))
+			c = trim_cell(c, &len);
+		if (!len)
+			c = empty_cell;
+		else if (r->nuls && memchr(c, '\0', len))
+			c = replace_nuls(&s->arena, c, len);
+		cells[i] = c;
+		if (c[0])
 			last = i + 1;
 	}
 	s->rows[s->nrows++] = (struct srow){
@@ -119,9 +160,14 @@ bool sheet_add_record(const struct record *r, void *ctx)
 
 /* --- labels ----------------------------------------------------------- */
 
+/* A loop rather than strncmp: prefixes are a few bytes, and this runs for
+ * most cells. */
 static bool starts(const char *s, const char *prefix)
 {
-	return strncmp(s, prefix, strlen(prefix)) == 0;
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return false;
+	return true;
 }
 
 /* Chinese numerals as used in numbered labels. */
@@ -139,7 +185,7 @@ static size_t cn_numeral_len(const char *p)
 			return n;
 		size_t i;
 		for (i = 0; digits[i]; i++)
-			if (strncmp(p + n, digits[i], 3) == 0)
+			if (starts(p + n, digits[i]))
 				break;
 		if (!digits[i])
 			return n;
@@ -238,6 +284,47 @@ void label_norm(const char *s, char *out, size_t cap)
 	out[len] = '\0';
 }
 
+/* A word's last character outside ASCII: its len bytes at *c.  False
+ * when the word is all ASCII. */
+static bool key_char(const char *word, const char **c, size_t *len)
+{
+	const char *lead = NULL;
+	size_t end = 0;
+	for (size_t i = 0; word[i]; i++) {
+		unsigned char b = (unsigned char)word[i];
+		if (b >= 0xC0)
+			lead = word + i;
+		if (b >= 0x80)
+			end = i + 1;
+	}
+	if (!lead)
+		return false;
+	*c = lead;
+	*len = (size_t)(word + end - lead);
+	return true;
+}
+
+/* memcmp for the few bytes of a character, without a call. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+	while (n--)
+		if (*a++ != *b++)
+			return false;
+	return true;
+}
+
+/* Whether s holds the character of len bytes at c.  Looked for by its last
+ * byte, rarer in Chinese text than its first; byte by byte, as the cells
+ * tested are short. */
+static bool holds_char(const char *s, const char *c, size_t len)
+{
+	for (const char *p = s; *p; p++)
+		if (*p == c[len - 1] && (size_t)(p - s) >= len - 1 &&
+		    same_bytes(p - (len - 1), c, len - 1))
+			return true;
+	return false;
+}
+
 /* Whether s can normalise to a label that holds word.  label_norm only
  * drops characters or maps them to ASCII, so (cells being valid UTF-8)
  * every other character of the label was in s already: s must hold the
@@ -245,25 +332,36 @@ void label_norm(const char *s, char *out, size_t cap)
  * cells the normalising. */
 static bool may_hold(const char *s, const char *word)
 {
-	size_t end = strlen(word);
-	while (end && (unsigned char)word[end - 1] < 0x80)
-		end--;
-	if (!end)
-		return true;
-	size_t start = end - 1;
-	while (start && ((unsigned char)word[start] & 0xC0) == 0x80)
-		start--;
-	char c[8] = "";
-	if (end - start < sizeof c)
-		memcpy(c, word + start, end - start);
-	return *s && strstr(s, c) != NULL;
+	const char *c;
+	size_t len;
+	return !key_char(word, &c, &len) || holds_char(s, c, len);
 }
 
 bool label_is(const char *s, const char *const *words)
 {
+	if (!*s) {   /* most cells, and "" normalises to "" */
+		for (; *words; words++)
+			if (!**words)
+				return true;
+		return false;
+	}
+	/* may_hold for each word, but words that end in the same character
+	 * (栏次, 行次) look for it once. */
+	const char *absent = NULL;
+	size_t absent_len = 0;
 	const char *const *w = words;
-	while (*w && !may_hold(s, *w))
-		w++;
+	for (; *w; w++) {
+		const char *c;
+		size_t len;
+		if (!key_char(*w, &c, &len))
+			break;
+		if (len == absent_len && same_bytes(c, absent, len))
+			continue;
+		if (holds_char(s, c, len))
+			break;
+		absent = c;
+		absent_len = len;
+	}
 	if (!*w)
 		return false;
 	char n[LABEL_MAX];
@@ -276,6 +374,8 @@ bool label_is(const char *s, const char *const *words)
 
 bool label_has(const char *s, const char *word)
 {
+	if (!*s)
+		return !*word;
 	if (!may_hold(s, word))
 		return false;
 	char n[LABEL_MAX];
@@ -332,6 +432,8 @@ static size_t first_nonempty(const struct srow *r)
 /* "单位：万元", "单位: 元", "金额单位：万元" */
 static bool read_unit(const char *cell, enum amount_unit *unit)
 {
+	if (!may_hold(cell, "单位:"))
+		return false;
 	char n[LABEL_MAX];
 	label_norm(cell, n, sizeof n);
 	const char *u = strstr(n, "单位:");

@@ -347,8 +347,12 @@ Test(label, is_has_and_leaf)
 	cr_assert(label_is("合 计", total));
 	cr_assert(label_is("总计：", total));
 	cr_assert_not(label_is("合计数", total));
+	cr_assert_not(label_is("", total));
+	cr_assert(label_is("（二）栏次", (const char *const[]){ "序号", "栏次", NULL }));
+	cr_assert(label_is("\"ITEM\"", (const char *const[]){ "合计", "ITEM", NULL }));
 	cr_assert(label_has("本年一般公共预算基本支出", "基本支出"));
 	cr_assert_not(label_has("项目支出", "基本"));
+	cr_assert_not(label_has("", "基本"));
 	cr_assert_str_eq(path_leaf("基本支出/人员经费/工资福利支出"), "工资福利支出");
 	cr_assert_str_eq(path_leaf("合计"), "合计");
 }
