@@ -66,7 +66,7 @@ static void *take(struct arena *a, size_t n, size_t align)
 	return b->data + off;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+void *arena_alloc_uninit(struct arena *a, size_t n)
 {
 	/* An object's size is a multiple of its alignment, so the lowest set
 	 * bit of n is all the alignment it can need: a 104-byte node is not
@@ -75,7 +75,12 @@ void *arena_alloc(struct arena *a, size_t n)
 	size_t align = n & -n;
 	if (!align || align > max)
 		align = max;
-	void *p = take(a, n, align);
+	return take(a, n, align);
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = arena_alloc_uninit(a, n);
 	memset(p, 0, n);
 	return p;
 }
@@ -112,4 +117,17 @@ void arena_free(struct arena *a)
 		b = next;
 	}
 	*a = (struct arena){0};
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+	if (!keep)
+		return;
+	for (struct arena_block *b = keep->next, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	keep->next = NULL;
+	keep->used = 0;
 }

@@ -16,6 +16,8 @@ struct arena {
 /* n zeroed bytes aligned for any object of that size (the lowest set bit
  * of n, up to max_align_t's alignment); valid until arena_free. */
 void *arena_alloc(struct arena *a, size_t n);
+/* The same, not zeroed: for what is written whole at once. */
+void *arena_alloc_uninit(struct arena *a, size_t n);
 /* Extends p, the arena's last allocation (of n bytes), by more zeroed
  * bytes in place when its block has room.  False otherwise, p unchanged. */
 bool arena_extend(struct arena *a, void *p, size_t n, size_t more);
@@ -24,5 +26,9 @@ bool arena_extend(struct arena *a, void *p, size_t n, size_t more);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 void arena_free(struct arena *a);
+/* Frees everything allocated, as arena_free does, but keeps the newest
+ * block (the largest) for what is allocated next: an arena emptied and
+ * filled again and again (a sheet per file) soon stops calling malloc. */
+void arena_reset(struct arena *a);
 
 #endif

@@ -33,9 +33,10 @@ struct file_info {
 	enum table_kind kind;   /* TK_NONE: nothing to read in it */
 };
 
-struct parsed {             /* one package, read */
+struct parsed {             /* one package, read; reused for the next ones */
 	struct sheet *sheets;   /* per file */
 	struct file_info *info; /* per file */
+	size_t cap;             /* sheets made (sheet_init'ed) */
 	struct diags diags;     /* the reading's messages, in order */
 };
 
@@ -51,7 +52,7 @@ struct reading {
 static void read_sheet(struct reading *l, const char *path, struct sheet *s,
                        struct file_info *fi, struct diags *d)
 {
-	sheet_init(s, path, 0);
+	sheet_reset(s, path, 0);
 	if (!input_read(path, &l->bytes, d))
 		return;
 	fi->opened = true;
@@ -107,18 +108,36 @@ static void read_sheet(struct reading *l, const char *path, struct sheet *s,
 	}
 }
 
+/* Reads a package into out, reusing the memory of the package it held:
+ * the sheets keep their arenas, so that a province is not faulted in and
+ * given back package after package.  Only the memory of a sheet of an
+ * unusually long file (more than ROWS_KEPT rows) is given back, not kept
+ * through all the packages after it. */
+enum { ROWS_KEPT = 1 << 16 };
+
 static void read_package(struct reading *l, const struct package *p, struct parsed *out)
 {
-	out->sheets = xcalloc(p->nfiles, sizeof *out->sheets);
-	out->info = xcalloc(p->nfiles, sizeof *out->info);
-	diags_init(&out->diags);
+	for (size_t i = 0; i < out->cap; i++)
+		if (out->sheets[i].caprows > ROWS_KEPT) {
+			sheet_free(&out->sheets[i]);
+			sheet_init(&out->sheets[i], "", 0);
+		}
+	if (p->nfiles > out->cap) {
+		out->sheets = xreallocarray(out->sheets, p->nfiles, sizeof *out->sheets);
+		out->info = xreallocarray(out->info, p->nfiles, sizeof *out->info);
+		for (size_t i = out->cap; i < p->nfiles; i++)
+			sheet_init(&out->sheets[i], "", 0);
+		out->cap = p->nfiles;
+	}
+	memset(out->info, 0, p->nfiles * sizeof *out->info);
+	diags_free(&out->diags);
 	for (size_t i = 0; i < p->nfiles; i++)
 		read_sheet(l, p->files[i].path, &out->sheets[i], &out->info[i], &out->diags);
 }
 
-static void parsed_free(struct parsed *pp, size_t nfiles)
+static void parsed_free(struct parsed *pp)
 {
-	for (size_t i = 0; i < nfiles; i++)
+	for (size_t i = 0; i < pp->cap; i++)
 		sheet_free(&pp->sheets[i]);
 	free(pp->sheets);
 	free(pp->info);
@@ -246,33 +265,45 @@ static bool load_package(struct budget *b, const struct load_options *o,
 	return true;
 }
 
-/* --- two cores: reading one package ahead of the model ------------------- */
+/* --- two cores: reading packages ahead of the model --------------------- */
 
-enum { AHEAD = 4 };   /* packages read and not yet built, at most */
+/* Packages read and not yet built, at most: a ring of slots that the
+ * reader fills and the model empties.  A side that has to wait sleeps
+ * until the other is half a ring ahead, not waking for every package. */
+enum { RING = 8, HALF = RING / 2 };
 
 struct pipeline {
 	const struct inputs *in;
-	struct parsed *slots;      /* one per package */
+	struct parsed ring[RING];  /* package i in ring[i % RING] */
 	size_t read, built;        /* packages done by each side */
+	bool reader_waits, model_waits;
 	enum encoding forced;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t room;       /* the reader waits for free slots */
+	pthread_cond_t ready;      /* the model waits for packages read */
 };
 
 static void *reader_thread(void *arg)
 {
 	struct pipeline *pl = arg;
 	struct reading l = { .forced = pl->forced, .dec = decoder_new(), .csv = csv_reader_new() };
-	for (size_t i = 0; i < pl->in->npkgs; i++) {
+	size_t n = pl->in->npkgs;
+	for (size_t i = 0; i < n; i++) {
 		pthread_mutex_lock(&pl->mu);
-		while (i >= pl->built + AHEAD)
-			pthread_cond_wait(&pl->cv, &pl->mu);
+		if (i >= pl->built + RING) {
+			pl->reader_waits = true;
+			while (i >= pl->built + HALF)
+				pthread_cond_wait(&pl->room, &pl->mu);
+			pl->reader_waits = false;
+		}
 		pthread_mutex_unlock(&pl->mu);
-		read_package(&l, &pl->in->pkgs[i], &pl->slots[i]);
+		read_package(&l, &pl->in->pkgs[i], &pl->ring[i % RING]);
 		pthread_mutex_lock(&pl->mu);
 		pl->read = i + 1;
-		pthread_cond_broadcast(&pl->cv);
+		bool wake = pl->model_waits && (pl->read >= pl->built + HALF || pl->read == n);
 		pthread_mutex_unlock(&pl->mu);
+		if (wake)   /* outside the lock, which the model takes at once */
+			pthread_cond_signal(&pl->ready);
 	}
 	file_bytes_free(&l.bytes);
 	decoder_free(l.dec);
@@ -288,16 +319,21 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
                             const struct load_options *o)
 {
 	struct pipeline pl = { .in = in, .forced = o->encoding };
-	pl.slots = xcalloc(in->npkgs ? in->npkgs : 1, sizeof *pl.slots);
 	pthread_t thread;
 	bool threaded = in->npkgs > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
 	                pthread_mutex_init(&pl.mu, NULL) == 0;
-	if (threaded && pthread_cond_init(&pl.cv, NULL) != 0) {
+	if (threaded && pthread_cond_init(&pl.room, NULL) != 0) {
+		pthread_mutex_destroy(&pl.mu);
+		threaded = false;
+	}
+	if (threaded && pthread_cond_init(&pl.ready, NULL) != 0) {
+		pthread_cond_destroy(&pl.room);
 		pthread_mutex_destroy(&pl.mu);
 		threaded = false;
 	}
 	if (threaded && pthread_create(&thread, NULL, reader_thread, &pl) != 0) {
-		pthread_cond_destroy(&pl.cv);
+		pthread_cond_destroy(&pl.ready);
+		pthread_cond_destroy(&pl.room);
 		pthread_mutex_destroy(&pl.mu);
 		threaded = false;
 	}
@@ -308,33 +344,41 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
 	}
 	size_t loaded = 0;
 	for (size_t i = 0; i < in->npkgs; i++) {
+		struct parsed *slot = &pl.ring[threaded ? i % RING : 0];
 		if (threaded) {
 			pthread_mutex_lock(&pl.mu);
-			while (pl.read <= i)
-				pthread_cond_wait(&pl.cv, &pl.mu);
+			if (pl.read <= i) {
+				pl.model_waits = true;
+				while (pl.read <= i)
+					pthread_cond_wait(&pl.ready, &pl.mu);
+				pl.model_waits = false;
+			}
 			pthread_mutex_unlock(&pl.mu);
 		} else {
-			read_package(&l, &in->pkgs[i], &pl.slots[i]);
+			read_package(&l, &in->pkgs[i], slot);
 		}
-		loaded += load_package(b, o, &in->pkgs[i], &pl.slots[i]);
-		parsed_free(&pl.slots[i], in->pkgs[i].nfiles);
+		loaded += load_package(b, o, &in->pkgs[i], slot);
 		if (threaded) {
 			pthread_mutex_lock(&pl.mu);
 			pl.built = i + 1;
-			pthread_cond_broadcast(&pl.cv);
+			bool wake = pl.reader_waits && pl.read < pl.built + HALF;
 			pthread_mutex_unlock(&pl.mu);
+			if (wake)
+				pthread_cond_signal(&pl.room);
 		}
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);
-		pthread_cond_destroy(&pl.cv);
+		pthread_cond_destroy(&pl.ready);
+		pthread_cond_destroy(&pl.room);
 		pthread_mutex_destroy(&pl.mu);
 	} else {
 		file_bytes_free(&l.bytes);
 		decoder_free(l.dec);
 		csv_reader_free(l.csv);
 	}
-	free(pl.slots);
+	for (size_t k = 0; k < RING; k++)
+		parsed_free(&pl.ring[k]);
 	return loaded;
 }
 
