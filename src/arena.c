@@ -131,3 +131,21 @@ void arena_reset(struct arena *a)
 	keep->next = NULL;
 	keep->used = 0;
 }
+
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *last = from->head;
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	/* Behind a's current block, which keeps taking the allocations. */
+	if (a->head) {
+		last->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+		a->next_block = from->next_block;
+	}
+	*from = (struct arena){0};
+}

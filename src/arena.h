@@ -26,6 +26,9 @@ bool arena_extend(struct arena *a, void *p, size_t n, size_t more);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 void arena_free(struct arena *a);
+/* Moves everything allocated in from into a (from is left empty): what
+ * several threads built in arenas of their own joins one owner. */
+void arena_adopt(struct arena *a, struct arena *from);
 /* Frees everything allocated, as arena_free does, but keeps the newest
  * block (the largest) for what is allocated next: an arena emptied and
  * filled again and again (a sheet per file) soon stops calling malloc. */

@@ -50,12 +50,25 @@ struct department *budget_add_department(struct budget *b, const char *dir)
 	d->dir = budget_string(b, dir ? dir : "");
 	d->name = d->dir;
 	d->unit = UNIT_WAN;
+	budget_append_department(b, d);
+	return d;
+}
+
+void budget_append_department(struct budget *b, struct department *d)
+{
 	if (b->ndepts == b->capdepts) {
 		b->capdepts = b->capdepts ? b->capdepts * 2 : 8;
 		b->depts = xreallocarray(b->depts, b->capdepts, sizeof *b->depts);
 	}
 	b->depts[b->ndepts++] = d;
-	return d;
+}
+
+void budget_absorb(struct budget *b, struct budget *part)
+{
+	arena_adopt(&b->arena, &part->arena);
+	/* What part's nodes point to now lives in b's arena; the rest of
+	 * part was its own bookkeeping. */
+	budget_free(part);
 }
 
 struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,

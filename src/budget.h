@@ -221,6 +221,13 @@ void budget_free(struct budget *b);
 uint32_t budget_add_file(struct budget *b, const char *path);
 
 struct department *budget_add_department(struct budget *b, const char *dir);
+/* Appends a department built in another budget (see budget_absorb). */
+void budget_append_department(struct budget *b, struct department *d);
+/* Takes over the memory of part, a budget that departments were built in
+ * (on another thread), and frees the rest of part: its files, messages,
+ * findings and department list are dropped, its nodes and strings stay
+ * valid as long as b. */
+void budget_absorb(struct budget *b, struct budget *part);
 
 /* The model's copy of s, shared by every equal string: names repeat a lot
  * across a province (成本指标 under every project, 行政运行 in every

@@ -10,6 +10,7 @@
 #include "xalloc.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,9 +23,8 @@ static const enum table_kind read_order[] = {
 	TK_TARGETS,
 };
 
-/* Reading a package (files → sheets) touches nothing of the budget, so
- * that it can run on a second core while the model of the package before
- * is built; what it learns about each file waits here until then. */
+/* What reading a package (files → sheets) learns about each file, for
+ * the budget's file list when the package is built. */
 struct file_info {
 	bool opened;            /* read: a source file of the budget */
 	enum encoding enc;
@@ -181,14 +181,18 @@ static void sort_codes(struct node *n)
 		sort_codes(n->kids[i]);
 }
 
-/* Builds the department of a package read: its files join the budget,
- * the reading's messages its messages, in the order they came. */
-static bool load_package(struct budget *b, const struct load_options *o,
-                         const struct package *p, struct parsed *pp)
+/* Builds the department of a package read into part, a budget of the
+ * worker's own (see budget_absorb), with the reading's messages first,
+ * in the order they came.  The package's files are b's, from first on.
+ * NULL when none of its files is a table. */
+static struct department *load_package(struct budget *b, struct budget *part,
+                                       const struct load_options *o,
+                                       const struct package *p, uint32_t first,
+                                       struct parsed *pp)
 {
 	for (size_t i = 0; i < pp->diags.n; i++) {
 		const struct diag *m = &pp->diags.v[i];
-		diag_add(&b->diags, m->file, m->record, m->sev, "%s", m->text);
+		diag_add(&part->diags, m->file, m->record, m->sev, "%s", m->text);
 	}
 	struct sheet *sheets = pp->sheets;
 	enum table_kind *kinds = xcalloc(p->nfiles, sizeof *kinds);
@@ -198,7 +202,7 @@ static bool load_package(struct budget *b, const struct load_options *o,
 		const struct file_info *in = &pp->info[i];
 		if (!in->opened)
 			continue;
-		uint32_t fi = budget_add_file(b, p->files[i].path);
+		uint32_t fi = first + (uint32_t)i;
 		struct source_file *f = &b->files[fi];
 		f->enc = in->enc;
 		f->invalid_bytes = in->invalid_bytes;
@@ -214,19 +218,19 @@ static bool load_package(struct budget *b, const struct load_options *o,
 	}
 	if (!read) {
 		free(kinds), free(names);
-		return false;
+		return NULL;
 	}
 
-	struct department *d = budget_add_department(b, p->dir);
+	struct department *d = budget_add_department(part, p->dir);
 	const char *name = most_common(names, p->nfiles);
 	if (name)
-		d->name = budget_string(b, name);
+		d->name = budget_string(part, name);
 	for (size_t i = 0; i < p->nfiles && !d->year; i++)
 		if (kinds[i])
 			d->year = sheets[i].year;
-	d->node = node_new(b, NULL, NODE_DEPARTMENT, "", d->name, (struct origin){0});
+	d->node = node_new(part, NULL, NODE_DEPARTMENT, "", d->name, (struct origin){0});
 	d->node->u.dept = d;
-	struct reader r = { .b = b, .d = d, .cls = o->cls };
+	struct reader r = { .b = part, .d = d, .cls = o->cls };
 	/* The sections in the order the browser offers them. */
 	for (int s = 0; s < SEC__COUNT; s++)
 		section_node(&r, (enum section)s);
@@ -238,7 +242,7 @@ static bool load_package(struct budget *b, const struct load_options *o,
 				continue;
 			uint32_t fi = sheets[i].file_index;
 			if (d->table_file[kind]) {
-				diag_add(&b->diags, b->files[fi].path, 0, SEV_WARNING,
+				diag_add(&part->diags, b->files[fi].path, 0, SEV_WARNING,
 				         _("a second %s in this package: %s is kept, this one is skipped"),
 				         table_kind_name(kind), b->files[d->table_file[kind]].path);
 				continue;
@@ -262,123 +266,121 @@ static bool load_package(struct budget *b, const struct load_options *o,
 	}
 	sort_codes(d->node);
 	free(kinds), free(names);
-	return true;
+	return d;
 }
 
-/* --- two cores: reading packages ahead of the model --------------------- */
+/* --- several cores: packages side by side ------------------------------ */
 
-/* Packages read and not yet built, at most: a ring of slots that the
- * reader fills and the model empties.  A side that has to wait sleeps
- * until the other is half a ring ahead, not waking for every package. */
-enum { RING = 8, HALF = RING / 2 };
+/* Each worker takes the next package, reads it and builds its department
+ * in a budget of its own: while they run they share only the file list,
+ * each writing the entries of its own packages.  The departments and the
+ * messages join the budget in package order at the end, so the model and
+ * the messages do not depend on how many workers there were. */
 
-struct pipeline {
-	const struct inputs *in;
-	struct parsed ring[RING];  /* package i in ring[i % RING] */
-	size_t read, built;        /* packages done by each side */
-	bool reader_waits, model_waits;
-	enum encoding forced;
-	pthread_mutex_t mu;
-	pthread_cond_t room;       /* the reader waits for free slots */
-	pthread_cond_t ready;      /* the model waits for packages read */
+enum { WORKERS_MAX = 8 };
+
+struct done {                   /* one package, read and built */
+	struct department *dept;    /* NULL: none of its files is a table */
+	struct diags diags;         /* its messages, in order */
 };
 
-static void *reader_thread(void *arg)
+struct loading {
+	struct budget *b;
+	const struct load_options *o;
+	const struct inputs *in;
+	const uint32_t *first;      /* per package: b's index of its first file */
+	struct done *done;          /* per package */
+	atomic_size_t next;         /* the package to take next */
+};
+
+struct worker {
+	struct loading *ld;
+	struct reading l;
+	struct parsed pp;           /* reused from package to package */
+	struct budget part;         /* the departments it built */
+	pthread_t thread;
+};
+
+static void *work(void *arg)
 {
-	struct pipeline *pl = arg;
-	struct reading l = { .forced = pl->forced, .dec = decoder_new(), .csv = csv_reader_new() };
-	size_t n = pl->in->npkgs;
-	for (size_t i = 0; i < n; i++) {
-		pthread_mutex_lock(&pl->mu);
-		if (i >= pl->built + RING) {
-			pl->reader_waits = true;
-			while (i >= pl->built + HALF)
-				pthread_cond_wait(&pl->room, &pl->mu);
-			pl->reader_waits = false;
-		}
-		pthread_mutex_unlock(&pl->mu);
-		read_package(&l, &pl->in->pkgs[i], &pl->ring[i % RING]);
-		pthread_mutex_lock(&pl->mu);
-		pl->read = i + 1;
-		bool wake = pl->model_waits && (pl->read >= pl->built + HALF || pl->read == n);
-		pthread_mutex_unlock(&pl->mu);
-		if (wake)   /* outside the lock, which the model takes at once */
-			pthread_cond_signal(&pl->ready);
+	struct worker *w = arg;
+	struct loading *ld = w->ld;
+	size_t i;
+	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->in->npkgs) {
+		const struct package *p = &ld->in->pkgs[i];
+		read_package(&w->l, p, &w->pp);
+		ld->done[i].dept = load_package(ld->b, &w->part, ld->o, p, ld->first[i], &w->pp);
+		ld->done[i].diags = w->part.diags;   /* moved */
+		diags_init(&w->part.diags);
 	}
-	file_bytes_free(&l.bytes);
-	decoder_free(l.dec);
-	csv_reader_free(l.csv);
 	return NULL;
 }
 
-/* Reads on a second thread when there are a second core and a second
- * package; else (or when no thread can be made) reads each package just
- * before building it.  Either way the model and the messages come out
- * the same. */
+/* One worker per core (the calling thread is the first): files are
+ * independent, and building a model is as much work as reading it. */
+static size_t workers_for(size_t npkgs)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cpus > 1 ? (size_t)cpus : 1;
+	if (n > WORKERS_MAX)
+		n = WORKERS_MAX;
+	return n < npkgs ? n : npkgs ? npkgs : 1;
+}
+
 static size_t load_packages(struct budget *b, const struct inputs *in,
                             const struct load_options *o)
 {
-	struct pipeline pl = { .in = in, .forced = o->encoding };
-	pthread_t thread;
-	bool threaded = in->npkgs > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
-	                pthread_mutex_init(&pl.mu, NULL) == 0;
-	if (threaded && pthread_cond_init(&pl.room, NULL) != 0) {
-		pthread_mutex_destroy(&pl.mu);
-		threaded = false;
+	size_t npkgs = in->npkgs;
+	uint32_t *first = xcalloc(npkgs ? npkgs : 1, sizeof *first);
+	struct loading ld = { .b = b, .o = o, .in = in, .first = first,
+	                      .done = xcalloc(npkgs ? npkgs : 1, sizeof *ld.done) };
+	atomic_init(&ld.next, 0);
+	/* Files are numbered in package order before any is read, so that
+	 * origins do not depend on which worker read what first. */
+	for (size_t i = 0; i < npkgs; i++) {
+		first[i] = (uint32_t)b->nfiles;
+		for (size_t j = 0; j < in->pkgs[i].nfiles; j++)
+			budget_add_file(b, in->pkgs[i].files[j].path);
 	}
-	if (threaded && pthread_cond_init(&pl.ready, NULL) != 0) {
-		pthread_cond_destroy(&pl.room);
-		pthread_mutex_destroy(&pl.mu);
-		threaded = false;
+
+	size_t n = workers_for(npkgs), started = 1;
+	struct worker *w = xcalloc(n, sizeof *w);
+	for (size_t k = 0; k < n; k++) {
+		w[k].ld = &ld;
+		w[k].l = (struct reading){ .forced = o->encoding, .dec = decoder_new(),
+		                           .csv = csv_reader_new() };
+		budget_init(&w[k].part);
 	}
-	if (threaded && pthread_create(&thread, NULL, reader_thread, &pl) != 0) {
-		pthread_cond_destroy(&pl.ready);
-		pthread_cond_destroy(&pl.room);
-		pthread_mutex_destroy(&pl.mu);
-		threaded = false;
-	}
-	struct reading l = { .forced = o->encoding };
-	if (!threaded) {
-		l.dec = decoder_new();
-		l.csv = csv_reader_new();
-	}
+	/* A worker that cannot be started leaves its packages to the others. */
+	while (started < n && pthread_create(&w[started].thread, NULL, work, &w[started]) == 0)
+		started++;
+	work(&w[0]);
+	for (size_t k = 1; k < started; k++)
+		pthread_join(w[k].thread, NULL);
+
 	size_t loaded = 0;
-	for (size_t i = 0; i < in->npkgs; i++) {
-		struct parsed *slot = &pl.ring[threaded ? i % RING : 0];
-		if (threaded) {
-			pthread_mutex_lock(&pl.mu);
-			if (pl.read <= i) {
-				pl.model_waits = true;
-				while (pl.read <= i)
-					pthread_cond_wait(&pl.ready, &pl.mu);
-				pl.model_waits = false;
-			}
-			pthread_mutex_unlock(&pl.mu);
-		} else {
-			read_package(&l, &in->pkgs[i], slot);
+	for (size_t i = 0; i < npkgs; i++) {
+		struct done *d = &ld.done[i];
+		for (size_t m = 0; m < d->diags.n; m++) {
+			const struct diag *g = &d->diags.v[m];
+			diag_add(&b->diags, g->file, g->record, g->sev, "%s", g->text);
 		}
-		loaded += load_package(b, o, &in->pkgs[i], slot);
-		if (threaded) {
-			pthread_mutex_lock(&pl.mu);
-			pl.built = i + 1;
-			bool wake = pl.reader_waits && pl.read < pl.built + HALF;
-			pthread_mutex_unlock(&pl.mu);
-			if (wake)
-				pthread_cond_signal(&pl.room);
+		diags_free(&d->diags);
+		if (d->dept) {
+			budget_append_department(b, d->dept);
+			loaded++;
 		}
 	}
-	if (threaded) {
-		pthread_join(thread, NULL);
-		pthread_cond_destroy(&pl.ready);
-		pthread_cond_destroy(&pl.room);
-		pthread_mutex_destroy(&pl.mu);
-	} else {
-		file_bytes_free(&l.bytes);
-		decoder_free(l.dec);
-		csv_reader_free(l.csv);
+	for (size_t k = 0; k < n; k++) {
+		budget_absorb(b, &w[k].part);
+		file_bytes_free(&w[k].l.bytes);
+		decoder_free(w[k].l.dec);
+		csv_reader_free(w[k].l.csv);
+		parsed_free(&w[k].pp);
 	}
-	for (size_t k = 0; k < RING; k++)
-		parsed_free(&pl.ring[k]);
+	free(w);
+	free(ld.done);
+	free(first);
 	return loaded;
 }
 

@@ -6,9 +6,10 @@
  * does not depend on file names or their order.  Messages go to
  * b->diags as file:record.
  *
- * With a second core, a second thread reads the packages (files → sheets)
- * ahead of the one that builds the model; the model and the messages are
- * the same as with one thread, in the same order. */
+ * Packages are read and built on every core (up to 8), each package by
+ * one thread; the model and the messages are the same as with one
+ * thread, in the same order.  Every file found gets its index in
+ * b->files, in package order, whether it could be read or not. */
 #ifndef YUSUAN_LOAD_H
 #define YUSUAN_LOAD_H
 
