@@ -2,6 +2,7 @@
 
 #include "budget.h"
 #include "i18n.h"
+#include "records.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -172,7 +173,9 @@ void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
 		n->capfigs = cap;
 	}
 	n->figs[n->nfigs++] = (struct figure){
-		.fen = fen, .at = at, .table = (uint8_t)table, .column = (uint8_t)column,
+		.fen = fen, .file = at.file <= FIGURE_FILE_MAX ? at.file : 0,
+		.record = at.file <= FIGURE_FILE_MAX ? at.record : 0,
+		.table = table, .column = column,
 	};
 }
 
@@ -180,6 +183,14 @@ const struct figure *node_figure(const struct node *n, enum table_kind table,
                                  enum column column)
 {
 	return find_figure(n, table, column);
+}
+
+_Static_assert(RECORDS_MAX < 1 << 21 && TK__COUNT <= 1 << 5 && COL__COUNT <= 1 << 7,
+               "struct figure's fields hold every record, table and column");
+
+struct origin figure_origin(const struct figure *f)
+{
+	return (struct origin){ .file = (uint32_t)f->file, .record = (uint32_t)f->record };
 }
 
 const struct figure *node_headline(const struct node *n)

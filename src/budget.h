@@ -94,13 +94,16 @@ enum figure_flag {
 	FIG_MULTI = 2,    /* several rows of the table add up to it */
 };
 
+/* Packed in 16 bytes: a province has three million figures. */
 struct figure {
-	int64_t fen;         /* 0.01 元 */
-	struct origin at;    /* first row it was read from */
-	uint8_t table;       /* enum table_kind */
-	uint8_t column;      /* enum column */
-	uint8_t flags;       /* enum figure_flag */
+	int64_t fen;           /* 0.01 元 */
+	uint64_t file : 24;    /* the first row it was read from (figure_origin); */
+	uint64_t record : 21;  /* file 0 when its index is past FIGURE_FILE_MAX */
+	uint64_t table : 5;    /* enum table_kind */
+	uint64_t column : 7;   /* enum column */
+	uint64_t flags : 2;    /* enum figure_flag */
 };
+#define FIGURE_FILE_MAX ((1u << 24) - 1)
 
 enum node_kind {
 	NODE_COLLECTION,  /* several departments */
@@ -260,6 +263,8 @@ void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
                      enum column column, int64_t fen, struct origin at);
 const struct figure *node_figure(const struct node *n, enum table_kind table,
                                  enum column column);
+/* Where a figure was first read from. */
+struct origin figure_origin(const struct figure *f);
 
 /* The figure that stands for the node in lists (合计 of the most basic table
  * that gives one; 支出总计 for a department); NULL when it has none. */

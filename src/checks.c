@@ -43,7 +43,7 @@ static void side_add(struct side *s, struct side v)
 
 static struct side figure_side(const struct node *n, const struct figure *f)
 {
-	return (struct side){ .fen = f->fen, .parts = 1, .at = f->at, .first = n, .any = true };
+	return (struct side){ .fen = f->fen, .parts = 1, .at = figure_origin(f), .first = n, .any = true };
 }
 
 /* Children that add up to their parent (not a project shown again under
@@ -401,7 +401,7 @@ static void identity(struct ctx *c, struct node *n, enum table_kind t, const boo
 	if (!any_col)
 		return;
 	if (!parts.any)
-		parts.at = f->at;   /* the same row */
+		parts.at = figure_origin(f);   /* the same row */
 	if (agree(figure_side(n, f), parts))
 		return;
 	char *wa = fig_desc(n, t, lhs), *wb = cols_desc(has, rhs);
@@ -418,7 +418,7 @@ static void of_which_column(struct ctx *c, struct node *n, enum table_kind t,
 	if (!p || (p->flags & FIG_SUMMED) || !c->has[t][whole])
 		return;
 	const struct figure *w = node_figure(n, t, whole);
-	struct side ws = w ? figure_side(n, w) : (struct side){ .at = p->at };
+	struct side ws = w ? figure_side(n, w) : (struct side){ .at = figure_origin(p) };
 	if (p->fen <= ws.fen)
 		return;   /* not_more has nothing to say */
 	char *wa = fig_desc(n, t, whole), *wb = fig_desc(n, t, part);

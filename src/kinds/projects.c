@@ -77,7 +77,7 @@ static void hang_under_func(struct reader *r, const struct layout *l, const stru
 	ref->u.link = project;
 	for (uint16_t i = 0; i < project->nfigs; i++)
 		node_add_figure(r->b, ref, project->figs[i].table, project->figs[i].column,
-		                project->figs[i].fen, project->figs[i].at);
+		                project->figs[i].fen, figure_origin(&project->figs[i]));
 }
 
 void read_projects(struct reader *r)

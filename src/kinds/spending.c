@@ -122,10 +122,10 @@ static void income_lines(struct reader *r, const struct layout *l, struct node *
 		if (label_is(leaf, subtotal))
 			strcpy(label, up_label);   /* the heading's own total */
 		else if (pc > COL_TOTAL && pc != col && node_figure(section, TK_INCOME, (enum column)pc))
-			parent = income_node(r, pc, up_label, NULL, f->at);
-		struct node *line = income_node(r, col, label, parent, f->at);
+			parent = income_node(r, pc, up_label, NULL, figure_origin(f));
+		struct node *line = income_node(r, col, label, parent, figure_origin(f));
 		if (!node_figure(line, TK_INCOME, COL_TOTAL))
-			node_add_figure(r->b, line, TK_INCOME, COL_TOTAL, f->fen, f->at);
+			node_add_figure(r->b, line, TK_INCOME, COL_TOTAL, f->fen, figure_origin(f));
 	}
 }
 

@@ -88,7 +88,7 @@ static bool read_from(const struct node *n, struct origin at)
 	if (n->at.file == at.file && n->at.record == at.record)
 		return true;
 	for (uint16_t i = 0; i < n->nfigs; i++)
-		if (n->figs[i].at.file == at.file && n->figs[i].at.record == at.record)
+		if (n->figs[i].file == at.file && n->figs[i].record == at.record)
 			return true;
 	return false;
 }

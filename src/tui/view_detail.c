@@ -83,7 +83,7 @@ static void add_figures(struct tui *t, struct detail *d)
 	         t->set.unit == UNIT_WAN ? _("10k yuan") : _("yuan"), _("Source"));
 	for (uint16_t i = 0; i < n->nfigs; i++) {
 		const struct figure *f = &n->figs[i];
-		char *o = tui_origin(t, f->at);
+		char *o = tui_origin(t, figure_origin(f));
 		char *where = f->flags & FIG_MULTI ? xasprintf(_("%s and more rows"), o)
 		              : f->flags & FIG_SUMMED ? xasprintf(_("%s (sum of the rows below)"), o)
 		              : xstrdup(o);

@@ -718,7 +718,7 @@ static const struct figure *figure_near(const struct node *n, enum column column
 static enum encoding encoding_of(const struct tui *t, const struct node *n)
 {
 	const struct figure *h = node_headline(n);
-	uint32_t file = n->at.file ? n->at.file : h ? h->at.file : 0;
+	uint32_t file = n->at.file ? n->at.file : h ? (uint32_t)h->file : 0;
 	const struct department *d = file ? NULL : node_department(n);
 
 	for (size_t i = 1; !file && d && i < t->b->nfiles; i++)

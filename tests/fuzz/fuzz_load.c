@@ -76,8 +76,8 @@ static void check_node(const struct budget *b, const struct node *n, int depth)
 	check_text(n->value, "node value");
 	check_text(n->note, "node note");
 	for (uint16_t i = 0; i < n->nfigs; i++)
-		FUZZ_ASSERT(n->figs[i].at.file < b->nfiles,
-		            "a figure's origin names file %u", n->figs[i].at.file);
+		FUZZ_ASSERT(n->figs[i].file < b->nfiles,
+		            "a figure's origin names file %u", (unsigned)n->figs[i].file);
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		FUZZ_ASSERT(n->kids[i]->parent == n, "a child's parent is not its parent");
 		check_node(b, n->kids[i], depth + 1);

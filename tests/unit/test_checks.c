@@ -1282,7 +1282,7 @@ static uint64_t figures_hash(const struct node *n, uint64_t h)
 		const struct figure *f = &n->figs[i];
 		h = h * 1099511628211u ^ (uint64_t)f->fen;
 		h = h * 1099511628211u ^ ((uint64_t)f->table << 16 | (uint64_t)f->column << 8 | f->flags);
-		h = h * 1099511628211u ^ ((uint64_t)f->at.file << 32 | f->at.record);
+		h = h * 1099511628211u ^ ((uint64_t)f->file << 32 | f->record);
 	}
 	for (uint32_t i = 0; i < n->nkids; i++)
 		h = figures_hash(n->kids[i], h);

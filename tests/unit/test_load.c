@@ -178,10 +178,10 @@ static const char *where(const struct node *n, enum table_kind t, enum column c)
 	static char buf[512];
 	const struct figure *f = node_figure(n, t, c);
 	cr_assert_not_null(f);
-	const char *file = f->at.file ? rel(b.files[f->at.file].path) : "-";
+	const char *file = f->file ? rel(b.files[f->file].path) : "-";
 	if (file[0] == '/')
 		file = strrchr(file, '/') + 1;
-	snprintf(buf, sizeof buf, "%s:%u", file, f->at.record);
+	snprintf(buf, sizeof buf, "%s:%u", file, (unsigned)f->record);
 	return buf;
 }
 
