@@ -13,7 +13,7 @@ void budget_init(struct budget *b)
 {
 	*b = (struct budget){0};
 	diags_init(&b->diags);
-	strset_init(&b->strings, &b->arena);
+	strset_init(&b->strings, &b->names);
 	/* Index 0 stands for "no file" in origins. */
 	b->capfiles = 8;
 	b->files = xcalloc(b->capfiles, sizeof *b->files);
@@ -31,6 +31,7 @@ void budget_free(struct budget *b)
 	free(b->depts);
 	diags_free(&b->diags);
 	strset_free(&b->strings);
+	arena_free(&b->names);
 	arena_free(&b->arena);
 	*b = (struct budget){0};
 }
@@ -67,6 +68,7 @@ void budget_append_department(struct budget *b, struct department *d)
 void budget_absorb(struct budget *b, struct budget *part)
 {
 	arena_adopt(&b->arena, &part->arena);
+	arena_adopt(&b->names, &part->names);
 	/* What part's nodes point to now lives in b's arena; the rest of
 	 * part was its own bookkeeping. */
 	budget_free(part);
