@@ -3,7 +3,7 @@
  *
  *   keytime [-r RUNS] PATH...
  *
- * Loads the paths as yusuan does (classification, load_paths, checks_run),
+ * Loads the paths as yusuan does (classification, load_paths with checks),
  * once, then runs the headless browser (tui_run, as --print-screen does,
  * 80x24, printing to /dev/null) on each case twice over: with the keys
  * that lead to it alone, and with the measured key after them.  The runs
@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include "budget.h"
-#include "checks.h"
 #include "classification.h"
 #include "load.h"
 #include "settings.h"
@@ -85,12 +84,11 @@ int main(int argc, char **argv)
 	char *cls_path = classification_default_path();
 	struct classification *cls = classification_load(cls_path, &b.diags);
 	free(cls_path);
-	struct load_options lo = { .encoding = ENC_AUTO, .cls = cls };
+	struct load_options lo = { .encoding = ENC_AUTO, .cls = cls, .check = true };
 	if (!load_paths(&b, argv + a, (size_t)(argc - a), &lo)) {
 		fputs("keytime: nothing could be loaded\n", stderr);
 		return 1;
 	}
-	checks_run(&b, cls);
 	struct settings set;
 	settings_defaults(&set);
 

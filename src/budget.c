@@ -354,22 +354,27 @@ const char *project_type_name(enum project_type t)
 	return "";
 }
 
-void budget_add_finding(struct budget *b, enum severity sev, enum finding_kind kind,
-                        struct node *node, struct origin a, struct origin b_at,
-                        int64_t expected, int64_t actual, const char *fmt, ...)
+void budget_take_finding(struct budget *b, const struct finding *f)
 {
 	if (b->nfindings == b->capfindings) {
 		b->capfindings = b->capfindings ? b->capfindings * 2 : 16;
 		b->findings = xreallocarray(b->findings, b->capfindings, sizeof *b->findings);
 	}
+	b->findings[b->nfindings++] = *f;
+}
+
+void budget_add_finding(struct budget *b, enum severity sev, enum finding_kind kind,
+                        struct node *node, struct origin a, struct origin b_at,
+                        int64_t expected, int64_t actual, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
 	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	b->findings[b->nfindings++] = (struct finding){
+	budget_take_finding(b, &(struct finding){
 		.sev = sev, .kind = kind, .node = node, .a = a, .b = b_at,
 		.expected = expected, .actual = actual, .text = text,
-	};
+	});
 	if (node && kind != FIND_CODE)
 		node->flags |= sev == SEV_NOTE ? NODE_F_ROUNDING : NODE_F_DISCREPANCY;
 }

@@ -283,6 +283,8 @@ const char *section_label(enum section s);        /* N_() msgid */
 const char *group_label(enum indicator_group g);  /* N_() msgid */
 const char *project_type_name(enum project_type t);  /* Chinese, as published */
 
+/* Appends a finding made in another budget (it now owns its text). */
+void budget_take_finding(struct budget *b, const struct finding *f);
 /* Adds a finding (text printf-style, already translated) and flags its node. */
 void budget_add_finding(struct budget *b, enum severity sev, enum finding_kind kind,
                         struct node *node, struct origin a, struct origin b_at,

@@ -1045,8 +1045,8 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 
 /* --- all of it ----------------------------------------------------------- */
 
-static void check_department(struct budget *b, struct department *d,
-                             const struct classification *cls)
+void checks_department(struct budget *b, struct department *d,
+                       const struct classification *cls)
 {
 	struct ctx ctx = { .b = b, .d = d, .per_part = d->unit == UNIT_YUAN ? 1 : 10000 };
 	struct ctx *c = &ctx;
@@ -1082,7 +1082,7 @@ static void *check_range(void *arg)
 {
 	const struct check_job *job = arg;
 	for (size_t i = job->from; i < job->to; i++)
-		check_department(job->b, job->b->depts[i], job->cls);
+		checks_department(job->b, job->b->depts[i], job->cls);
 	return NULL;
 }
 

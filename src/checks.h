@@ -67,5 +67,8 @@
  * the second half of the departments is checked on a second thread; the
  * findings come out in department order all the same. */
 void checks_run(struct budget *b, const struct classification *cls);
+/* The same checks on one department of b. */
+void checks_department(struct budget *b, struct department *d,
+                       const struct classification *cls);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "load.h"
+#include "checks.h"
 #include "i18n.h"
 #include "kinds/kinds.h"
 #include "recognise.h"
@@ -282,6 +283,8 @@ enum { WORKERS_MAX = 8 };
 struct done {                   /* one package, read and built */
 	struct department *dept;    /* NULL: none of its files is a table */
 	struct diags diags;         /* its messages, in order */
+	size_t worker;              /* its findings: that worker's [from, to) */
+	size_t from, to;
 };
 
 struct loading {
@@ -295,9 +298,13 @@ struct loading {
 
 struct worker {
 	struct loading *ld;
+	size_t index;
 	struct reading l;
 	struct parsed pp;           /* reused from package to package */
 	struct budget part;         /* the departments it built */
+	/* b as the checks see it (they read its file list), with findings
+	 * of its own. */
+	struct budget checked;
 	pthread_t thread;
 };
 
@@ -309,9 +316,15 @@ static void *work(void *arg)
 	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->in->npkgs) {
 		const struct package *p = &ld->in->pkgs[i];
 		read_package(&w->l, p, &w->pp);
-		ld->done[i].dept = load_package(ld->b, &w->part, ld->o, p, ld->first[i], &w->pp);
-		ld->done[i].diags = w->part.diags;   /* moved */
+		struct done *d = &ld->done[i];
+		d->dept = load_package(ld->b, &w->part, ld->o, p, ld->first[i], &w->pp);
+		d->diags = w->part.diags;   /* moved */
 		diags_init(&w->part.diags);
+		d->worker = w->index;
+		d->from = w->checked.nfindings;
+		if (d->dept && ld->o->check)
+			checks_department(&w->checked, d->dept, ld->o->cls);
+		d->to = w->checked.nfindings;
 	}
 	return NULL;
 }
@@ -347,6 +360,10 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
 	struct worker *w = xcalloc(n, sizeof *w);
 	for (size_t k = 0; k < n; k++) {
 		w[k].ld = &ld;
+		w[k].index = k;
+		w[k].checked = *b;
+		w[k].checked.findings = NULL;
+		w[k].checked.nfindings = w[k].checked.capfindings = 0;
 		w[k].l = (struct reading){ .forced = o->encoding, .dec = decoder_new(),
 		                           .csv = csv_reader_new() };
 		budget_init(&w[k].part);
@@ -370,6 +387,9 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
 			budget_append_department(b, d->dept);
 			loaded++;
 		}
+		const struct budget *c = &w[d->worker].checked;
+		for (size_t f = d->from; f < d->to; f++)
+			budget_take_finding(b, &c->findings[f]);
 	}
 	for (size_t k = 0; k < n; k++) {
 		budget_absorb(b, &w[k].part);
@@ -377,6 +397,7 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
 		decoder_free(w[k].l.dec);
 		csv_reader_free(w[k].l.csv);
 		parsed_free(&w[k].pp);
+		free(w[k].checked.findings);   /* their texts went to b */
 	}
 	free(w);
 	free(ld.done);

@@ -23,6 +23,10 @@
 struct load_options {
 	enum encoding encoding;             /* ENC_AUTO: detect per file */
 	const struct classification *cls;   /* may be NULL */
+	/* Runs the checks (checks.h) on each department as soon as it is
+	 * built, while its nodes are still in the cache; the findings come
+	 * out as checks_run would give them. */
+	bool check;
 };
 
 /* Loads every path into b (budget_init'ed).  Returns the number of

@@ -1,7 +1,6 @@
 /* yusuan: options, locale and gettext setup, start-up order, exit codes. */
 #include "config.h"
 
-#include "checks.h"
 #include "classification.h"
 #include "encoding.h"
 #include "i18n.h"
@@ -262,6 +261,7 @@ int main(int argc, char **argv)
 	struct classification *cls = classification_load(cls_path, &b.diags);
 	free(cls_path);
 	lo.cls = cls;
+	lo.check = true;
 
 	char *samples[] = { NULL };
 	char **paths = argv + optind;
@@ -273,8 +273,6 @@ int main(int argc, char **argv)
 	}
 	size_t loaded = load_paths(&b, paths, npaths, &lo);
 	int rc = loaded == 0 ? EXIT_FATAL : b.diags.n ? EXIT_REPORTED : EXIT_CLEAN;
-	if (loaded)
-		checks_run(&b, cls);
 
 	if (check) {
 		size_t problems = report_check(stdout, &b);

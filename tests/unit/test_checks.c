@@ -1303,3 +1303,37 @@ Test(samples, checks_never_change_a_figure)
 	free(dir);
 	budget_free(&b);
 }
+
+/* Checking each department as the loader builds it (on every core) gives
+ * the findings checks_run gives afterwards, in the same order. */
+Test(samples, checking_while_loading_finds_the_same)
+{
+	char *dirs[] = { sample_path("data/samples/zhumadian-2023"),
+	                 sample_path("data/samples/xinxiang-etdz-2023") };
+	struct classification *cls = real_classification();
+	struct budget after, during;
+	struct load_options o = { .encoding = ENC_AUTO, .cls = cls };
+	budget_init(&after);
+	cr_assert_eq(load_paths(&after, dirs, 2, &o), 2);
+	checks_run(&after, cls);
+	o.check = true;
+	budget_init(&during);
+	cr_assert_eq(load_paths(&during, dirs, 2, &o), 2);
+	cr_assert_gt(after.nfindings, 0);
+	cr_assert_eq(during.nfindings, after.nfindings);
+	for (size_t i = 0; i < after.nfindings; i++) {
+		const struct finding *x = &after.findings[i], *y = &during.findings[i];
+		cr_expect_str_eq(y->text, x->text, "finding %zu", i);
+		cr_expect_eq(y->sev, x->sev);
+		cr_expect_eq(y->a.file, x->a.file);
+		cr_expect_eq(y->a.record, x->a.record);
+		cr_expect_eq(y->b.record, x->b.record);
+		cr_expect_str_eq(y->node->name, x->node->name);
+		cr_expect_eq(y->node->flags, x->node->flags);
+	}
+	classification_free(cls);
+	budget_free(&after);
+	budget_free(&during);
+	free(dirs[0]);
+	free(dirs[1]);
+}
