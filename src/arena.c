@@ -6,13 +6,11 @@
 #include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* Blocks double from 64 KiB to 4 MiB: small arenas (a sheet) stay small,
- * and a big one (the model of a province) takes its memory in huge pages,
- * one page fault per 2 MiB instead of per 4 KiB, which took the kernel
- * most of a second for a province. */
-enum { BLOCK_SIZE = 64 * 1024, BLOCK_MAX = 4 << 20, HUGE_PAGE = 2 << 20 };
+ * and a big one (the model of a province) takes its memory in huge pages
+ * (xmalloc_huge). */
+enum { BLOCK_SIZE = 64 * 1024, BLOCK_MAX = 4 << 20 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -23,15 +21,7 @@ struct arena_block {
 /* A block with room for cap bytes; size its whole size. */
 static struct arena_block *new_block(size_t cap, size_t size)
 {
-	void *p = NULL;
-#ifdef MADV_HUGEPAGE
-	if (size >= HUGE_PAGE && size % HUGE_PAGE == 0 &&
-	    posix_memalign(&p, HUGE_PAGE, size) == 0)
-		madvise(p, size, MADV_HUGEPAGE);   /* a hint: ignore failure */
-	else
-		p = NULL;
-#endif
-	struct arena_block *b = p ? p : xmalloc(size);
+	struct arena_block *b = xmalloc_huge(size);
 	b->used = 0;
 	b->cap = cap;
 	return b;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void (*fail_hook)(void);
 
@@ -42,6 +43,19 @@ void *xreallocarray(void *p, size_t n, size_t size)
 	size_t bytes = n * size;
 	void *q = realloc(p, bytes ? bytes : 1);
 	return q ? q : die_oom();
+}
+
+void *xmalloc_huge(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	enum { HUGE_PAGE = 2 << 20 };
+	void *p;
+	if (n >= HUGE_PAGE && posix_memalign(&p, HUGE_PAGE, n) == 0) {
+		madvise(p, n, MADV_HUGEPAGE);   /* a hint: ignore failure */
+		return p;
+	}
+#endif
+	return xmalloc(n);
 }
 
 char *xstrdup(const char *s)

@@ -6,11 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #define NONE SIZE_MAX
 #define QUERY_MAX 256
-#define HUGE_PAGE ((size_t)2 << 20)
 
 /* Node i of the index and the string ids of its code and name are in
  * block i / BLOCK: blocks never move as the index grows, and one fills a
@@ -109,24 +107,16 @@ static void set_bit(uint64_t *bits, uint32_t i, bool on)
 
 /* ---- building the index ---- */
 
-/* p (its first `used` bytes kept) moved to a block of n * size bytes.  A
- * big block lies in huge pages: one page fault per 2 MiB instead of 512,
- * which on a province cost more than building the index. */
+/* p (its first `used` bytes kept) moved to a block of n * size bytes, in
+ * huge pages when big (xmalloc_huge): on a province their page faults
+ * cost more than building the index. */
 static void *resize(void *p, size_t used, size_t n, size_t size)
 {
 	size_t bytes;
-	void *q = NULL;
 
 	if (__builtin_mul_overflow(n, size, &bytes))
 		return xreallocarray(p, n, size);   /* which reports it */
-#ifdef MADV_HUGEPAGE
-	if (bytes >= HUGE_PAGE && posix_memalign(&q, HUGE_PAGE, bytes) == 0)
-		madvise(q, bytes, MADV_HUGEPAGE);   /* a hint: ignore failure */
-	else
-		q = NULL;
-#endif
-	if (!q)
-		return xreallocarray(p, n, size);
+	void *q = xmalloc_huge(bytes);
 	if (used)
 		memcpy(q, p, used);
 	free(p);
