@@ -464,6 +464,17 @@ Test(tui, enter_on_an_indicator_shows_its_reading)
 	              "Read as            ≥ 90 %\n"
 	              "Source             10_项目绩效.csv:4\n",
 	              "                                                                          ? help");
+	/* A target that is not a measured value has no reading. */
+	assert_screen(screen_of("jjj<Enter><Enter>jjj<Enter>jj<Enter><Enter>", 80, 24), 24,
+	              "Details: … › 028001 › 家庭服务业… › Effect indicators › 提升职业技能水平\n"
+	              "提升职业技能水平\n"
+	              "Kind               Indicator\n"
+	              "Name               提升职业技能水平\n"
+	              "Group              Effect indicators\n"
+	              "Level-2 indicator  社会效益指标\n"
+	              "Target             有效提升\n"
+	              "Source             10_项目绩效.csv:4\n",
+	              "                                                                          ? help");
 }
 
 Test(tui, findings_list_and_jump)
