@@ -5,10 +5,8 @@
 #include "text.h"
 #include "xalloc.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* One side of a comparison: a published figure, or the sum of several. */
 struct side {
@@ -1072,48 +1070,8 @@ void checks_department(struct budget *b, struct department *d,
 	}
 }
 
-struct check_job {
-	struct budget *b;
-	const struct classification *cls;
-	size_t from, to;   /* departments */
-};
-
-static void *check_range(void *arg)
-{
-	const struct check_job *job = arg;
-	for (size_t i = job->from; i < job->to; i++)
-		checks_department(job->b, job->b->depts[i], job->cls);
-	return NULL;
-}
-
 void checks_run(struct budget *b, const struct classification *cls)
 {
-	struct check_job first = { b, cls, 0, b->ndepts };
-	/* Departments are checked independently: with a second core, the
-	 * second half goes to a thread that adds its findings to a copy of
-	 * the budget sharing all but the findings (checks allocate nothing
-	 * else from it), and those findings follow the first half's, in the
-	 * order one thread would have made them. */
-	struct budget second = *b;
-	second.findings = NULL;
-	second.nfindings = second.capfindings = 0;
-	struct check_job rest = { &second, cls, b->ndepts / 2, b->ndepts };
-	pthread_t thread;
-	bool threaded = b->ndepts > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
-	                pthread_create(&thread, NULL, check_range, &rest) == 0;
-	if (threaded)
-		first.to = rest.from;
-	check_range(&first);
-	if (!threaded)
-		return;
-	pthread_join(thread, NULL);
-	if (b->nfindings + second.nfindings > b->capfindings) {
-		b->capfindings = b->nfindings + second.nfindings;
-		b->findings = xreallocarray(b->findings, b->capfindings, sizeof *b->findings);
-	}
-	if (second.nfindings)
-		memcpy(b->findings + b->nfindings, second.findings,
-		       second.nfindings * sizeof *second.findings);
-	b->nfindings += second.nfindings;
-	free(second.findings);
+	for (size_t i = 0; i < b->ndepts; i++)
+		checks_department(b, b->depts[i], cls);
 }

@@ -62,10 +62,10 @@
 #include "budget.h"
 #include "classification.h"
 
-/* Runs every check on every department of b, adding findings to b.
- * cls may be NULL: the code checks are then skipped.  With a second core
- * the second half of the departments is checked on a second thread; the
- * findings come out in department order all the same. */
+/* Runs every check on every department of b, adding findings to b in
+ * department order.  cls may be NULL: the code checks are then skipped.
+ * (Loading checks each department on the core that built it, see
+ * load_options.check.) */
 void checks_run(struct budget *b, const struct classification *cls);
 /* The same checks on one department of b. */
 void checks_department(struct budget *b, struct department *d,
