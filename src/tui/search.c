@@ -20,9 +20,10 @@ struct block {
 };
 
 /* A province repeats its texts: the 1.8 M nodes of bench/gen's use 140 k
- * distinct strings as codes and names (ids and indices fit in 32 bits).  The model interns its strings, so the index
- * tells them apart by address (equal strings at two addresses only cost a
- * copy) and folds each once into one text.  A query is looked for in that
+ * distinct strings as codes and names (ids and indices fit in 32 bits).
+ * The model shares equal names, so the index tells strings apart by
+ * address (equal strings at two addresses only cost a copy) and folds
+ * each once into one text.  A query is looked for in that
  * text, which marks the matching strings, then the nodes whose code or
  * name is marked. */
 struct search {
