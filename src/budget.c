@@ -74,14 +74,18 @@ void budget_absorb(struct budget *b, struct budget *part)
 	budget_free(part);
 }
 
+_Static_assert(sizeof(struct node) <= 64, "a node fits a cache line");
+_Static_assert(NODE__COUNT <= 1 << 4 && COL__COUNT <= 1 << 6 && SEC__COUNT <= 1 << 6,
+               "struct node's kind and sub hold every value");
+
 struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,
                       const char *code, const char *name, struct origin at)
 {
 	struct node *n = arena_alloc(&b->arena, sizeof *n);
-	n->kind = (uint8_t)kind;
+	n->kind = kind;
 	n->code = budget_code(b, code ? code : "");
 	n->name = budget_string(b, name ? name : "");
-	n->at = at;
+	node_set_origin(n, at);
 	if (parent)
 		node_attach(b, parent, n);
 	return n;
@@ -90,13 +94,15 @@ struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind
 void node_attach(struct budget *b, struct node *parent, struct node *n)
 {
 	n->parent = parent;
-	if (parent->nkids == parent->capkids) {
-		uint32_t cap = parent->capkids ? parent->capkids * 2 : 4;
-		struct node **kids = arena_alloc(&b->arena, cap * sizeof *kids);
-		if (parent->nkids)
-			memcpy(kids, parent->kids, parent->nkids * sizeof *kids);
+	/* Room for 2, 4, 8, … children, so the capacity needs no field: most
+	 * parents (an indicator group) have one or two. */
+	uint32_t k = parent->nkids;
+	if (k == 0 || (k >= 2 && (k & (k - 1)) == 0)) {
+		uint32_t cap = k ? 2 * k : 2;
+		struct node **kids = arena_alloc_uninit(&b->arena, cap * sizeof *kids);
+		if (k)
+			memcpy(kids, parent->kids, k * sizeof *kids);
 		parent->kids = kids;
-		parent->capkids = cap;
 	}
 	parent->kids[parent->nkids++] = n;
 }
@@ -120,9 +126,59 @@ const char *budget_text(struct budget *b, const char *s)
 	return arena_strdup(&b->arena, s);
 }
 
+struct origin node_origin(const struct node *n)
+{
+	return (struct origin){ .file = (uint32_t)n->file, .record = (uint32_t)n->record };
+}
+
+void node_set_origin(struct node *n, struct origin at)
+{
+	bool named = at.file <= ORIGIN_FILE_MAX;
+	n->file = named ? at.file : 0;
+	n->record = named ? at.record : 0;
+}
+
+/* The note follows the value in u.text. */
+static const char *text_of(const struct node *n)
+{
+	return n->kind != NODE_DEPARTMENT && !n->linked ? n->u.text : NULL;
+}
+
+const char *node_value(const struct node *n)
+{
+	return n->valued ? text_of(n) : NULL;
+}
+
+const char *node_note(const struct node *n)
+{
+	const char *t = text_of(n);
+	if (!t)
+		return NULL;
+	t += strlen(t) + 1;
+	return *t ? t : NULL;
+}
+
+void node_set_text(struct budget *b, struct node *n, const char *value, const char *note)
+{
+	if (n->kind == NODE_DEPARTMENT || n->linked)
+		return;
+	size_t lv = value ? strlen(value) : 0, ln = note ? strlen(note) : 0;
+	char *t = arena_alloc_uninit(&b->arena, lv + ln + 2);
+	memcpy(t, value ? value : "", lv + 1);
+	memcpy(t + lv + 1, note ? note : "", ln + 1);
+	n->u.text = t;
+	n->valued = value != NULL;
+}
+
 struct node *node_link(const struct node *n)
 {
-	return n->kind == NODE_PROJECT ? n->u.link : NULL;
+	return n->linked ? n->u.link : NULL;
+}
+
+void node_set_link(struct node *n, struct node *to)
+{
+	n->u.link = to;
+	n->linked = to != NULL;
 }
 
 struct department *node_department(const struct node *n)
@@ -175,8 +231,8 @@ void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
 		n->capfigs = cap;
 	}
 	n->figs[n->nfigs++] = (struct figure){
-		.fen = fen, .file = at.file <= FIGURE_FILE_MAX ? at.file : 0,
-		.record = at.file <= FIGURE_FILE_MAX ? at.record : 0,
+		.fen = fen, .file = at.file <= ORIGIN_FILE_MAX ? at.file : 0,
+		.record = at.file <= ORIGIN_FILE_MAX ? at.record : 0,
 		.table = table, .column = column,
 	};
 }

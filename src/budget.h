@@ -98,18 +98,19 @@ enum figure_flag {
 struct figure {
 	int64_t fen;           /* 0.01 元 */
 	uint64_t file : 24;    /* the first row it was read from (figure_origin); */
-	uint64_t record : 21;  /* file 0 when its index is past FIGURE_FILE_MAX */
+	uint64_t record : 21;  /* file 0 when its index is past ORIGIN_FILE_MAX */
 	uint64_t table : 5;    /* enum table_kind */
 	uint64_t column : 7;   /* enum column */
 	uint64_t flags : 2;    /* enum figure_flag */
 };
-#define FIGURE_FILE_MAX ((1u << 24) - 1)
+/* Files past this index cannot be named by a figure or a node. */
+#define ORIGIN_FILE_MAX ((1u << 24) - 1)
 
 enum node_kind {
 	NODE_COLLECTION,  /* several departments */
 	NODE_DEPARTMENT,
 	NODE_SECTION,     /* 收入, 支出（功能分类）, … (sub = enum section) */
-	NODE_INCOME,      /* an income source line */
+	NODE_INCOME,      /* an income source line (sub = enum column) */
 	NODE_FUNC,        /* function 类/款/项 (sub = level 1..3) */
 	NODE_ECON,        /* economic 类/款 (sub = level 1..2) */
 	NODE_UNIT,
@@ -144,28 +145,28 @@ enum node_flag {
 };
 
 struct node {
-	uint8_t kind;        /* enum node_kind */
-	uint8_t sub;         /* see enum node_kind */
-	uint8_t flags;       /* enum node_flag, set by the loader and checks */
+	/* A province has nearly two million nodes: each is 64 bytes, and what
+	 * only some kinds need shares the room (use the node_ functions). */
+	uint64_t kind : 4;     /* enum node_kind */
+	uint64_t sub : 6;      /* see enum node_kind */
+	uint64_t flags : 3;    /* enum node_flag, set by the loader and checks */
+	uint64_t linked : 1;   /* u is a link (node_link) */
+	uint64_t valued : 1;   /* u.text starts with a value (node_value) */
+	uint64_t file : 24;    /* the row that created it (node_origin) */
+	uint64_t record : 21;
+	uint32_t nkids;        /* kids has room for the next power of two */
 	uint16_t nfigs, capfigs;
-	uint32_t nkids, capkids;
-	const char *code;    /* normalised code, "" when none */
-	const char *name;    /* as published */
-	const char *value;   /* indicator 指标值 verbatim, a text's body; else NULL */
-	const char *note;    /* 二级指标 of a project indicator, 指标值说明 of a
-	                        target indicator, a project's other published name */
-	struct origin at;    /* the row that created it ({0,0} when built) */
+	const char *code;      /* normalised code, "" when none */
+	const char *name;      /* as published */
 	struct node *parent;
-	/* A province has millions of nodes: what only one kind needs shares
-	 * the room (use node_link and node_department). */
-	union {
-		struct node *link;        /* NODE_PROJECT: the node it stands for (a
-		                             project shown again under its 功能科目
-		                             项); views open that.  NULL otherwise */
-		struct department *dept;  /* NODE_DEPARTMENT: its department */
-	} u;
 	struct node **kids;
 	struct figure *figs;
+	union {
+		const char *text;         /* value and note, each NUL-terminated
+		                             (node_set_text) */
+		struct node *link;        /* NODE_PROJECT shown again (node_link) */
+		struct department *dept;  /* NODE_DEPARTMENT: its department */
+	} u;
 };
 
 struct department {
@@ -250,9 +251,22 @@ struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind
                       const char *code, const char *name, struct origin at);
 /* Appends n (a root so far) to parent's children. */
 void node_attach(struct budget *b, struct node *parent, struct node *n);
+/* The row that created n ({0,0} when the loader built it). */
+struct origin node_origin(const struct node *n);
+void node_set_origin(struct node *n, struct origin at);
+/* An indicator's 指标值 verbatim, a text's body; NULL for other nodes. */
+const char *node_value(const struct node *n);
+/* The 二级指标 of a project indicator, the 指标值说明 of a target
+ * indicator, a project's other published name; NULL when none. */
+const char *node_note(const struct node *n);
+/* Gives n its value and note (either NULL for none), copied.  Not for a
+ * department or a project shown again. */
+void node_set_text(struct budget *b, struct node *n, const char *value, const char *note);
 /* The project n stands for when it is a project shown again under its
  * 功能科目 项; NULL for any other node. */
 struct node *node_link(const struct node *n);
+/* Makes the project n stand for project to. */
+void node_set_link(struct node *n, struct node *to);
 /* The department n belongs to; NULL above the departments. */
 struct department *node_department(const struct node *n);
 /* The child of parent with this kind and code, NULL when none. */

@@ -52,7 +52,7 @@ static bool summable(const struct node *k)
 	case NODE_FUNC: case NODE_ECON: case NODE_UNIT: case NODE_SANGONG:
 		return true;
 	case NODE_PROJECT:
-		return k->u.link == NULL;
+		return node_link(k) == NULL;
 	default:
 		return false;
 	}
@@ -361,7 +361,7 @@ static bool row_node(const struct node *n, enum table_kind t)
 	case NODE_SECTION: case NODE_FUNC: case NODE_ECON: case NODE_UNIT:
 		return true;
 	case NODE_PROJECT:
-		return n->u.link == NULL;
+		return node_link(n) == NULL;
 	case NODE_LEVEL:
 		return t == TK_TARGETS;
 	default:
@@ -805,7 +805,7 @@ static void for_projects(struct ctx *c, void (*fn)(struct ctx *, struct node *, 
 	for (uint32_t u = 0; u < units->nkids; u++)
 		for (uint32_t i = 0; i < units->kids[u]->nkids; i++) {
 			struct node *p = units->kids[u]->kids[i];
-			if (p->kind == NODE_PROJECT && !p->u.link)
+			if (p->kind == NODE_PROJECT && !node_link(p))
 				fn(c, p, arg);
 		}
 }
@@ -990,7 +990,7 @@ static void check_targets(struct ctx *c)
 static void check_codes(struct ctx *c, const struct classification *cls, struct node *n)
 {
 	/* Nodes the loader made (and named) itself have no published name. */
-	if ((n->kind == NODE_FUNC || n->kind == NODE_ECON) && n->at.file) {
+	if ((n->kind == NODE_FUNC || n->kind == NODE_ECON) && n->file) {
 		enum code_scheme s = n->kind == NODE_FUNC ? SCHEME_FUNC
 		                     : n->sub == 3 ? SCHEME_GECON : SCHEME_ECON;
 		static const char *const scheme_names[] = {
@@ -1010,26 +1010,26 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 			break;
 		case CLS_UNKNOWN:
 			if (year)
-				budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0},
+				budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, node_origin(n), (struct origin){0},
 				                   0, 0,
 				                   /* TRANSLATORS: scheme, code, published name, year. */
 				                   _("%s code %s '%s' is not in the national classification "
 				                     "(%d edition)"), scheme, n->code, name, year);
 			else
-				budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0},
+				budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, node_origin(n), (struct origin){0},
 				                   0, 0,
 				                   _("%s code %s '%s' is not in the national classification"),
 				                   scheme, n->code, name);
 			break;
 		case CLS_BAD_LENGTH:
-			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0}, 0, 0,
+			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, node_origin(n), (struct origin){0}, 0, 0,
 			                   /* TRANSLATORS: the last %s lists the lengths: "3, 5 or 7". */
 			                   _("%s code %s '%s' has the wrong number of digits (%s)"),
 			                   scheme, n->code, name,
 			                   s == SCHEME_FUNC ? _("3, 5 or 7") : _("3 or 5"));
 			break;
 		case CLS_OTHER_NAME:
-			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, n->at, (struct origin){0}, 0, 0,
+			budget_add_finding(c->b, SEV_WARNING, FIND_CODE, n, node_origin(n), (struct origin){0}, 0, 0,
 			                   _("%s code %s is named '%s' here but '%s' in the national "
 			                     "classification; the published name is kept"),
 			                   scheme, n->code, name, std ? std : "");

@@ -182,10 +182,10 @@ static struct node *code_chain(struct reader *r, struct node *root, enum node_ki
 		const char *std = r->cls ? classification_name(r->cls, scheme, code) : NULL;
 		n = node_new(r->b, parent, kind, code, name && name[0] ? name : std ? std : code, at);
 		n->sub = (uint8_t)level;
-	} else if (name && name[0] && n->at.file == 0) {
+	} else if (name && name[0] && n->file == 0) {
 		/* A node built for its children gets the table's own row later. */
 		n->name = budget_string(r->b, name);
-		n->at = at;
+		node_set_origin(n, at);
 	}
 	return n;
 }
@@ -223,8 +223,8 @@ struct node *unit_node(struct reader *r, const char *code, const char *name,
 		return node_new(r->b, units, NODE_UNIT, code, name, at);
 	if (code && code[0] && !found->code[0])
 		found->code = budget_code(r->b, code);
-	if (found->at.file == 0)
-		found->at = at;
+	if (found->file == 0)
+		node_set_origin(found, at);
 	return found;
 }
 

@@ -67,9 +67,7 @@ static void add_indicator(struct reader *r, struct node *project, int g,
 {
 	struct node *grp = group_node(r, project, g);
 	struct node *n = node_new(r->b, grp, NODE_INDICATOR, "", name, at);
-	n->value = budget_text(r->b, value);
-	if (note && note[0])
-		n->note = budget_string(r->b, note);
+	node_set_text(r->b, n, value, note);
 }
 
 /* Names that differ in one character (a typo between two tables). */
@@ -147,7 +145,7 @@ static struct node *project_for(struct reader *r, struct node *unit, const char 
 	if (code[0] && !p->code[0])
 		p->code = budget_code(r->b, code);
 	if (strcmp(p->name, name) != 0)
-		p->note = budget_string(r->b, name);
+		node_set_text(r->b, p, NULL, name);
 	return p;
 }
 

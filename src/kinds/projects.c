@@ -69,12 +69,12 @@ static void hang_under_func(struct reader *r, const struct layout *l, const stru
 	}
 	const char *fname = l->funcname >= 0 ? sheet_cell(row, (size_t)l->funcname) : NULL;
 	struct node *item = func_node(r, code, NULL, (struct origin){0});
-	if (fname && fname[0] && item->at.file == 0 && strcmp(item->name, item->code) == 0)
+	if (fname && fname[0] && item->file == 0 && strcmp(item->name, item->code) == 0)
 		item->name = budget_string(r->b, fname);
 	struct node *ref = node_new(r->b, item, NODE_PROJECT, project->code, project->name,
-	                            project->at);
+	                            node_origin(project));
 	ref->sub = project->sub;
-	ref->u.link = project;
+	node_set_link(ref, project);
 	for (uint16_t i = 0; i < project->nfigs; i++)
 		node_add_figure(r->b, ref, project->figs[i].table, project->figs[i].column,
 		                project->figs[i].fen, figure_origin(&project->figs[i]));

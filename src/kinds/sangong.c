@@ -40,8 +40,8 @@ static void figure(struct items *it, struct node *n, const struct srow *row, siz
 	int64_t fen;
 	if (cell_amount(it->r, row, col, &fen, n))
 		node_add_figure(it->r->b, n, TK_SANGONG, COL_TOTAL, fen, row_origin(it->r, row));
-	if (n->at.file == 0)
-		n->at = row_origin(it->r, row);
+	if (n->file == 0)
+		node_set_origin(n, row_origin(it->r, row));
 }
 
 /* The item's name as published: the group's name for 小计. */

@@ -96,7 +96,7 @@ void read_targets(struct reader *r)
 		}
 		if (label_is(first, goal)) {
 			struct node *n = node_new(r->b, sec, NODE_TEXT, "", first, at);
-			n->value = budget_text(r->b, first_text(row, 1, &where));
+			node_set_text(r->b, n, first_text(row, 1, &where), NULL);
 			part = PART_NONE;
 			continue;
 		}
@@ -116,7 +116,7 @@ void read_targets(struct reader *r)
 				break;
 			struct node *n = node_new(r->b, tasks_node, NODE_TEXT, "", name, at);
 			int vat;
-			n->value = budget_text(r->b, first_text(row, (size_t)where + 1, &vat));
+			node_set_text(r->b, n, first_text(row, (size_t)where + 1, &vat), NULL);
 			break;
 		}
 		case PART_BUDGET:
@@ -144,9 +144,8 @@ void read_targets(struct reader *r)
 				break;
 			}
 			struct node *n = node_new(r->b, parent, NODE_INDICATOR, "", name, at);
-			n->value = budget_text(r->b, sheet_cell(row, (size_t)cols.value));
-			if (cols.note >= 0 && sheet_cell(row, (size_t)cols.note)[0])
-				n->note = budget_string(r->b, sheet_cell(row, (size_t)cols.note));
+			node_set_text(r->b, n, sheet_cell(row, (size_t)cols.value),
+			              cols.note >= 0 ? sheet_cell(row, (size_t)cols.note) : NULL);
 			break;
 		}
 		case PART_NONE:

@@ -85,7 +85,7 @@ struct department *tui_diag_department(const struct tui *t, const struct diag *d
 
 static bool read_from(const struct node *n, struct origin at)
 {
-	if (n->at.file == at.file && n->at.record == at.record)
+	if (n->file == at.file && n->record == at.record)
 		return true;
 	for (uint16_t i = 0; i < n->nfigs; i++)
 		if (n->figs[i].file == at.file && n->figs[i].record == at.record)

@@ -119,6 +119,7 @@ static void build(struct detail *d, struct tui *t)
 {
 	const struct node *n = d->node;
 	const struct node *up = n->parent;
+	const char *value = node_value(n), *note = node_note(n);
 	struct grid *g = &d->g;
 	size_t top = g->top;
 
@@ -131,28 +132,28 @@ static void build(struct detail *d, struct tui *t)
 	grid_add(g, ROLE_ROW, NULL, _("Name"), tui_node_name(n), NULL, NULL);
 	if (n->kind == NODE_PROJECT && n->sub)
 		grid_add(g, ROLE_ROW, NULL, _("Type"), project_type_name(n->sub), NULL, NULL);
-	if (n->kind == NODE_PROJECT && n->note)
-		grid_add(g, ROLE_ROW, NULL, _("Also published as"), n->note, NULL, NULL);
+	if (n->kind == NODE_PROJECT && note)
+		grid_add(g, ROLE_ROW, NULL, _("Also published as"), note, NULL, NULL);
 	if (n->kind == NODE_INDICATOR) {
 		bool project = up && up->kind == NODE_GROUP;
 
 		if (project)
 			grid_add(g, ROLE_ROW, NULL, _("Group"), _(group_label(up->sub)), NULL, NULL);
-		if (n->note)
+		if (note)
 			/* TRANSLATORS: 二级指标 of a project indicator; 指标值说明 of a
 			 * department target. */
 			grid_add(g, ROLE_ROW, NULL, project ? _("Level-2 indicator") : _("Explanation"),
-			         n->note, NULL, NULL);
+			         note, NULL, NULL);
 	}
-	if (n->value)
+	if (value)
 		grid_add(g, ROLE_ROW, NULL,
-		         n->kind == NODE_INDICATOR ? _("Target") : _("Text"), n->value, NULL, NULL);
-	if (n->kind == NODE_INDICATOR && n->value) {
+		         n->kind == NODE_INDICATOR ? _("Target") : _("Text"), value, NULL, NULL);
+	if (n->kind == NODE_INDICATOR && value) {
 		/* Parsed here rather than kept in the model: only this view
 		 * needs it, and a province has hundreds of thousands. */
 		struct ind_value v;
 
-		ind_value_parse(n->value, &v);
+		ind_value_parse(value, &v);
 		if (v.has_number) {
 			char buf[IND_VALUE_FMT_SIZE];
 
@@ -161,10 +162,10 @@ static void build(struct detail *d, struct tui *t)
 			grid_add(g, ROLE_ROW, NULL, _("Read as"), buf, NULL, NULL);
 		}
 	}
-	if (n->kind != NODE_INDICATOR && n->kind != NODE_PROJECT && n->note)
-		grid_add(g, ROLE_ROW, NULL, _("Note"), n->note, NULL, NULL);
-	if (n->at.file) {
-		char *o = tui_origin(t, n->at);
+	if (n->kind != NODE_INDICATOR && n->kind != NODE_PROJECT && note)
+		grid_add(g, ROLE_ROW, NULL, _("Note"), note, NULL, NULL);
+	if (n->file) {
+		char *o = tui_origin(t, node_origin(n));
 
 		grid_add(g, ROLE_ROW, NULL, _("Source"), o, NULL, NULL);
 		free(o);

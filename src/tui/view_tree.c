@@ -164,7 +164,7 @@ static void row_texts(const struct tui *t, const struct node *n, struct row *r)
 	if (n->kind == NODE_PROJECT)
 		extra = project_type_name(n->sub);
 	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
-		extra = n->value;
+		extra = node_value(n);
 	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
 		extra = owned = findings_summary(t, node_department(n));
 	else if (n->kind == NODE_GROUP)
@@ -718,7 +718,7 @@ static const struct figure *figure_near(const struct node *n, enum column column
 static enum encoding encoding_of(const struct tui *t, const struct node *n)
 {
 	const struct figure *h = node_headline(n);
-	uint32_t file = n->at.file ? n->at.file : h ? (uint32_t)h->file : 0;
+	uint32_t file = n->file ? (uint32_t)n->file : h ? (uint32_t)h->file : 0;
 	const struct department *d = file ? NULL : node_department(n);
 
 	for (size_t i = 1; !file && d && i < t->b->nfiles; i++)

@@ -69,12 +69,12 @@ static void check_text(const char *s, const char *what)
 static void check_node(const struct budget *b, const struct node *n, int depth)
 {
 	FUZZ_ASSERT(depth < 64, "the tree is %d levels deep", depth);
-	FUZZ_ASSERT(n->at.file < b->nfiles, "a node's origin names file %u of %zu",
-	            n->at.file, b->nfiles);
+	FUZZ_ASSERT(n->file < b->nfiles, "a node's origin names file %u of %zu",
+	            (unsigned)n->file, b->nfiles);
 	check_text(n->code, "node code");
 	check_text(n->name, "node name");
-	check_text(n->value, "node value");
-	check_text(n->note, "node note");
+	check_text(node_value(n), "node value");
+	check_text(node_note(n), "node note");
 	for (uint16_t i = 0; i < n->nfigs; i++)
 		FUZZ_ASSERT(n->figs[i].file < b->nfiles,
 		            "a figure's origin names file %u", (unsigned)n->figs[i].file);

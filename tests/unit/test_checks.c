@@ -223,7 +223,7 @@ Test(checks, consistent_package_has_no_finding)
 	fig(p2, TK_INDICATORS, COL_TOTAL, WAN(40, 0), 9);
 	/* a project shown again under its 项 is not one more part */
 	struct node *copy = add(xiang, NODE_PROJECT, PT_OPERATING, "", "招聘工作经费", TK_PROJECTS, 8);
-	copy->u.link = p1;
+	node_set_link(copy, p1);
 	fig(copy, TK_PROJECTS, COL_TOTAL, WAN(60, 0), 8);
 	/* 整体绩效目标表 */
 	struct node *budget = add(sec(SEC_TARGETS), NODE_LEVEL, 0, "", "预算情况", TK_TARGETS, 12);
@@ -434,7 +434,7 @@ Test(checks, project_copies_under_items_are_not_parts)
 	struct node *p = add(unit, NODE_PROJECT, PT_OPERATING, "", "经费", TK_PROJECTS, 5);
 	fig(p, TK_PROJECTS, COL_TOTAL, WAN(4, 0), 5);
 	struct node *copy = add(item, NODE_PROJECT, PT_OPERATING, "", "经费", TK_PROJECTS, 5);
-	copy->u.link = p;
+	node_set_link(copy, p);
 	fig(copy, TK_SPENDING, COL_TOTAL, WAN(4, 0), 5);
 	fig(copy, TK_PROJECTS, COL_TOTAL, WAN(4, 0), 5);
 	no_finding();

@@ -402,7 +402,7 @@ Test(load, sample_xinxiang)
 	cr_assert_eq(fen(p, TK_PROJECTS, COL_TOTAL), 4000000);
 	cr_assert_eq(fen(p, TK_INDICATORS, COL_TOTAL), 4000000);
 	struct node *ind = at(p, "成本指标/组织人事工作费用支出总额");
-	cr_assert_str_eq(ind->value, "≤4万元");
+	cr_assert_str_eq(node_value(ind), "≤4万元");
 
 	/* 整体绩效 */
 	struct node *tg = sec(SEC_TARGETS);
@@ -527,7 +527,7 @@ Test(load, sample_zhumadian)
 	cr_assert_eq(st.no_indicators, 1);
 	/* Names that differ between the tables: the other one is the note. */
 	struct node *p = at(un, "028001/社保基金预算决算工作经费");
-	cr_assert_str_eq(p->note, "社保基金预决算工作经费");
+	cr_assert_str_eq(node_note(p), "社保基金预决算工作经费");
 	cr_assert_str_eq(p->code, "411700230000000019066");
 	/* Codes of odd length are kept as published. */
 	cr_assert_eq(count_kind(un, NODE_PROJECT), 42);
@@ -607,7 +607,7 @@ Test(load, split_codes_with_dropped_zeros)
 	cr_assert_str_eq(at(fn, "208")->name, "208");   /* no classification given */
 	cr_assert_eq(fen(at(fn, "208"), TK_SPENDING, COL_TOTAL), 3000000);
 	cr_assert_eq(flags(at(fn, "208"), TK_SPENDING, COL_TOTAL), FIG_SUMMED);
-	cr_assert_eq(at(fn, "208")->at.file, 0);
+	cr_assert_eq(node_origin(at(fn, "208")).file, 0);
 	cr_assert_eq(fen(at(fn, "208/20805"), TK_SPENDING, COL_BASIC), 1000000);
 	cr_assert_eq(fen(at(fn, "201"), TK_SPENDING, COL_BASIC), NOFIG);
 	cr_assert_eq(fen(fn, TK_SPENDING, COL_TOTAL), 6000000);
@@ -678,13 +678,13 @@ Test(load, projects_with_function_codes)
 	cr_assert_eq(item->nkids, 1);
 	struct node *ref = item->kids[0];
 	cr_assert_eq(ref->kind, NODE_PROJECT);
-	cr_assert_eq(ref->u.link, p2);
+	cr_assert_eq(node_link(ref), p2);
 	cr_assert_str_eq(ref->name, "信息系统运维");
 	cr_assert_str_eq(ref->code, "411700230000000018932");
 	cr_assert_eq(ref->sub, PT_SPECIFIC);
 	cr_assert_eq(fen(ref, TK_PROJECTS, COL_TOTAL), 5000000);
-	cr_assert_eq(p2->u.link, NULL);
-	cr_assert_eq(at(sec(SEC_FUNC), "208/20801/2080101")->kids[0]->u.link, p1);
+	cr_assert_eq(node_link(p2), NULL);
+	cr_assert_eq(node_link(at(sec(SEC_FUNC), "208/20801/2080101")->kids[0]), p1);
 	/* The project rows add nothing to the function codes' own figures. */
 	cr_assert_eq(fen(at(sec(SEC_FUNC), "208/20801"), TK_SPENDING, COL_TOTAL), 15000000);
 	cr_assert_eq(fen(at(sec(SEC_FUNC), "208/20801"), TK_PROJECTS, COL_TOTAL), NOFIG);
@@ -707,7 +707,7 @@ Test(load, projects_with_function_heading)
 	cr_assert_str_eq(x->name, "技校教育");
 	cr_assert_eq(x->nkids, 1);
 	cr_assert_eq(fen(x->kids[0], TK_PROJECTS, COL_TOTAL), 1234500000);
-	cr_assert_str_eq(x->kids[0]->u.link->name, "考试经费");
+	cr_assert_str_eq(node_link(x->kids[0])->name, "考试经费");
 	/* Without unit rows or a unit column, projects belong to the department. */
 	cr_assert_eq(sec(SEC_UNITS)->nkids, 1);
 	cr_assert_eq(sec(SEC_UNITS)->kids[0]->nkids, 2);
@@ -744,18 +744,18 @@ Test(load, project_indicators_long_layout)
 	cr_assert_str_eq(kids(p->kids[GRP_EFFECT]), "服务效率");
 	cr_assert_str_eq(kids(p->kids[GRP_SATISFACTION]), "服务对象满意度");
 	struct node *i = at(p, "成本指标/补贴控制额");
-	cr_assert_str_eq(i->value, "6000元/人");
-	cr_assert_str_eq(i->note, "成本指标");
-	cr_assert_eq(i->at.record, 6);
+	cr_assert_str_eq(node_value(i), "6000元/人");
+	cr_assert_str_eq(node_note(i), "成本指标");
+	cr_assert_eq(node_origin(i).record, 6);
 	i = at(p, "产出指标/服务人数");
-	cr_assert_str_eq(i->value, "≥3000人");
-	cr_assert_str_eq(i->note, "数量指标");
-	cr_assert_str_eq(at(p, "产出指标/工作完成率")->note, "质量指标");
-	cr_assert_str_eq(at(p, "满意度指标/服务对象满意度")->value, "≥95%");
+	cr_assert_str_eq(node_value(i), "≥3000人");
+	cr_assert_str_eq(node_note(i), "数量指标");
+	cr_assert_str_eq(node_note(at(p, "产出指标/工作完成率")), "质量指标");
+	cr_assert_str_eq(node_value(at(p, "满意度指标/服务对象满意度")), "≥95%");
 
 	struct node *q = at(un->kids[0], "第二个项目");
 	cr_assert_str_eq(kids(q->kids[GRP_COST]), "总成本");
-	cr_assert_str_eq(at(q, "产出指标/完成时间")->value, "12 月");
+	cr_assert_str_eq(node_value(at(q, "产出指标/完成时间")), "12 月");
 	cr_assert_eq(q->kids[GRP_EFFECT]->nkids, 0);
 }
 
@@ -779,12 +779,12 @@ Test(load, project_indicators_wide_layout_with_second_level)
 	cr_assert_str_eq(kids(p->kids[GRP_OUTPUT]), "培训人数 合格率 及时率");
 	cr_assert_str_eq(kids(p->kids[GRP_EFFECT]), "技能提升");
 	cr_assert_str_eq(kids(p->kids[GRP_SATISFACTION]), "学员满意度");
-	cr_assert_str_eq(at(p, "成本指标/培训成本")->note, "经济成本指标");
-	cr_assert_str_eq(at(p, "产出指标/培训人数")->note, "数量指标");
-	cr_assert_str_eq(at(p, "产出指标/合格率")->note, "质量指标");
-	cr_assert_str_eq(at(p, "产出指标/及时率")->note, "质量指标");
-	cr_assert_str_eq(at(p, "产出指标/及时率")->value, "100%");
-	cr_assert_str_eq(at(p, "满意度指标/学员满意度")->value, "≥90%");
+	cr_assert_str_eq(node_note(at(p, "成本指标/培训成本")), "经济成本指标");
+	cr_assert_str_eq(node_note(at(p, "产出指标/培训人数")), "数量指标");
+	cr_assert_str_eq(node_note(at(p, "产出指标/合格率")), "质量指标");
+	cr_assert_str_eq(node_note(at(p, "产出指标/及时率")), "质量指标");
+	cr_assert_str_eq(node_value(at(p, "产出指标/及时率")), "100%");
+	cr_assert_str_eq(node_value(at(p, "满意度指标/学员满意度")), "≥90%");
 	cr_assert_eq(fen(sec(SEC_UNITS), TK_INDICATORS, COL_TOTAL), 10000000);
 	cr_assert_str_eq(where(sec(SEC_UNITS), TK_INDICATORS, COL_TOTAL), "p/t.csv:4");
 }
@@ -1328,7 +1328,7 @@ Test(load, project_indicators_long_form_with_project_names)
 	struct node *u = at(sec(SEC_UNITS), "测试局");
 	cr_assert_str_eq(kids(u), "办公楼维修 就业补贴");
 	cr_assert_str_eq(kids(at(u, "办公楼维修/产出指标")), "维修面积");
-	cr_assert_str_eq(at(u, "就业补贴/满意度指标/群众满意度")->value, "≥90%");
+	cr_assert_str_eq(node_value(at(u, "就业补贴/满意度指标/群众满意度")), "≥90%");
 	cr_assert_eq(fen(at(u, "就业补贴"), TK_PROJECTS, COL_TOTAL), 2000000);
 }
 

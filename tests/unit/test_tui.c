@@ -56,8 +56,7 @@ static void indicator(struct budget *b, struct node *group, const char *name,
 {
 	struct node *n = node_new(b, group, NODE_INDICATOR, "", name, at(3, rec));
 
-	n->value = value;
-	n->note = level2;
+	node_set_text(b, n, value, level2);
 }
 
 /* A department with its seven sections, a 类→款→项 chain, a unit with two
@@ -557,7 +556,8 @@ Test(tui, long_texts_wrap_in_the_detail)
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
 	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
-	g->kids[0]->value = "please read this sentence which is much longer than forty columns";
+	node_set_text(&b, g->kids[0], "please read this sentence which is much longer than forty columns",
+	              node_note(g->kids[0]));
 	cr_assert_eq(run(&b, &o, &got), 0);
 	budget_free(&b);
 	assert_screen(got, 12,
