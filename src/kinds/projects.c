@@ -1,16 +1,20 @@
 /* 项目支出表: one row per project (type, name, unit, amounts by fund),
  * after a total row and unit rows.  Projects hang under their unit; where
- * the table names a 功能科目, the project also shows under that 项. */
+ * the table names a 功能科目 (one code column, or 类/款/项 columns), the
+ * project also shows under that 项. */
 #include "config.h"
 
 #include "kinds/kinds.h"
 #include "code.h"
 #include "i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct layout {
-	int type, name, unit, code, func, funcname;
+	int type, name, unit, code;
+	int func, lei, kuan, xiang;   /* 功能科目: joined, or split; -1 when absent */
+	int funcname;
 	int *colmap;
 };
 
@@ -20,8 +24,11 @@ static void find_layout(struct reader *r, struct layout *l)
 	static const char *const name[] = { "项目名称", NULL };
 	static const char *const unit[] = { "项目单位", "单位名称", "预算单位", "单位", NULL };
 	static const char *const code[] = { "项目编码", "项目代码", NULL };
+	static const char *const lei[] = { "类", NULL };
+	static const char *const kuan[] = { "款", NULL };
+	static const char *const xiang[] = { "项", NULL };
 	struct sheet *s = r->s;
-	*l = (struct layout){ -1, -1, -1, -1, -1, -1, NULL };
+	*l = (struct layout){ -1, -1, -1, -1, -1, -1, -1, -1, -1, NULL };
 	l->colmap = arena_alloc(&s->arena, (s->npaths ? s->npaths : 1) * sizeof *l->colmap);
 	for (size_t c = 0; c < s->npaths; c++) {
 		const char *p = s->paths[c];
@@ -39,6 +46,12 @@ static void find_layout(struct reader *r, struct layout *l)
 			l->code = (int)c;
 		else if (label_has(p, "功能") && (label_has(leaf, "编码") || label_has(leaf, "代码")))
 			l->func = (int)c;
+		else if (label_is(leaf, lei))
+			l->lei = (int)c;
+		else if (label_is(leaf, kuan))
+			l->kuan = (int)c;
+		else if (label_is(leaf, xiang))
+			l->xiang = (int)c;
 		else if (label_has(p, "功能") && label_has(leaf, "名称"))
 			l->funcname = (int)c;
 		else
@@ -55,18 +68,42 @@ static enum project_type project_type(const char *cell)
 	return PT_UNKNOWN;
 }
 
+/* The row's 功能科目 code: true with out set; false when it names none
+ * (or a bad one, which is reported). */
+static bool func_code(struct reader *r, const struct layout *l, const struct srow *row,
+                      char *out, size_t cap)
+{
+	const char *why;
+	if (l->func >= 0) {
+		const char *cell = sheet_cell(row, (size_t)l->func);
+		if (!cell[0])
+			return false;
+		if (code_func_joined(cell, out, cap, &why))
+			return true;
+		bad_code(r, row, cell, why);
+		return false;
+	}
+	if (l->lei < 0)
+		return false;
+	const char *a = sheet_cell(row, (size_t)l->lei);
+	const char *b = l->kuan >= 0 ? sheet_cell(row, (size_t)l->kuan) : "";
+	const char *c = l->xiang >= 0 ? sheet_cell(row, (size_t)l->xiang) : "";
+	if (!a[0] && !b[0] && !c[0])
+		return false;
+	if (code_func_split(a, b, c, out, cap, &why))
+		return true;
+	char joined[96];
+	snprintf(joined, sizeof joined, "%s,%s,%s", a, b, c);
+	bad_code(r, row, joined, why);
+	return false;
+}
+
 static void hang_under_func(struct reader *r, const struct layout *l, const struct srow *row,
                             struct node *project)
 {
-	const char *cell = sheet_cell(row, (size_t)l->func);
-	if (!cell[0])
-		return;
 	char code[16];
-	const char *why;
-	if (!code_func_joined(cell, code, sizeof code, &why)) {
-		bad_code(r, row, cell, why);
+	if (!func_code(r, l, row, code, sizeof code))
 		return;
-	}
 	const char *fname = l->funcname >= 0 ? sheet_cell(row, (size_t)l->funcname) : NULL;
 	struct node *item = func_node(r, code, NULL, (struct origin){0});
 	if (fname && fname[0] && item->file == 0 && strcmp(item->name, item->code) == 0)
@@ -129,8 +166,7 @@ void read_projects(struct reader *r)
 		struct node *p = node_new(r->b, owner, NODE_PROJECT, pcode, name, at);
 		p->sub = (uint8_t)project_type(type);
 		add_row_figures(r, row, l.colmap, TK_PROJECTS, p);
-		if (l.func >= 0)
-			hang_under_func(r, &l, row, p);
+		hang_under_func(r, &l, row, p);
 	}
 	sum_up(r, section, TK_PROJECTS);
 }

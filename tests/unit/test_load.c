@@ -691,6 +691,30 @@ Test(load, projects_with_function_codes)
 	cr_assert_eq(count_kind(sec(SEC_FUNC), NODE_PROJECT), 2);
 }
 
+/* 功能科目 split over 类/款/项 columns (Excel dropped the zeros), with its
+ * name beside; a row without a code stays under its unit only. */
+Test(load, projects_with_split_function_code)
+{
+	put("p/b.csv",
+	    "项目支出预算表,,,,,,,\n"
+	    "项目名称,类型,功能科目,,,,合计\n"
+	    ",,类,款,项,名称,\n"
+	    "培训经费,其他运转类,208,1,1,行政运行,10.00\n"
+	    "考试经费,特定目标类,205,3,3,技校教育,\"1,234.50\"\n"
+	    "其他经费,特定目标类,,,,,2.00\n"
+	    "坏编码经费,特定目标类,20,1,1,,3.00\n");
+	load("p");
+	MESSAGES_ARE("p/b.csv:7: error: cannot read the code '20,1,1': a function class (类) code has 3 digits\n");
+	struct node *x = at(sec(SEC_FUNC), "205/20503/2050303");
+	cr_assert_str_eq(x->name, "技校教育");
+	cr_assert_eq(x->nkids, 1);
+	cr_assert_str_eq(node_link(x->kids[0])->name, "考试经费");
+	cr_assert_eq(fen(x->kids[0], TK_PROJECTS, COL_TOTAL), 1234500000);
+	cr_assert_str_eq(node_link(at(sec(SEC_FUNC), "208/20801/2080101")->kids[0])->name, "培训经费");
+	cr_assert_eq(count_kind(sec(SEC_FUNC), NODE_PROJECT), 2);
+	cr_assert_eq(sec(SEC_UNITS)->kids[0]->nkids, 4);
+}
+
 /* 功能科目 under a merged heading, split 类/款/项 elsewhere in the table,
  * and a 项 that 支出总表 does not have (named from the project table). */
 Test(load, projects_with_function_heading)
