@@ -254,7 +254,8 @@ void node_attach(struct budget *b, struct node *parent, struct node *n);
 /* The row that created n ({0,0} when the loader built it). */
 struct origin node_origin(const struct node *n);
 void node_set_origin(struct node *n, struct origin at);
-/* An indicator's 指标值 verbatim, a text's body; NULL for other nodes. */
+/* An indicator's 指标值 verbatim, a text's body, a project's 绩效目标;
+ * NULL when none. */
 const char *node_value(const struct node *n);
 /* The 二级指标 of a project indicator, the 指标值说明 of a target
  * indicator, a project's other published name; NULL when none. */

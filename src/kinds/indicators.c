@@ -324,9 +324,13 @@ static void read_long(struct reader *r)
 	struct node *project = NULL;
 	const char *l1 = "", *l2 = "";
 	static const char *const name_words[] = { "项目名称", NULL };
+	static const char *const goal_words[] = { "绩效目标", "项目绩效目标", "年度绩效目标",
+	                                          "年度目标", NULL };
 	/* The next block's project: named by its title (the first block's is
-	 * the sheet's), or better by a 项目名称 row of the block's form. */
+	 * the sheet's), or better by a 项目名称 row of the block's form; and
+	 * its goal, from the 绩效目标 row of that form. */
 	const char *pending = s->title ? block_project_name(r, s->title) : NULL;
+	const char *goal = NULL;
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct srow *row = &s->rows[i];
 		if (row->role == ROW_BLANK || row->role == ROW_NOTE)
@@ -345,6 +349,14 @@ static void read_long(struct reader *r)
 			project = NULL;
 			continue;
 		}
+		if (label_is(first, goal_words)) {
+			int where;
+			const char *text = first_text(row, 1, &where);
+			if (text[0])
+				goal = text;
+			project = NULL;
+			continue;
+		}
 		struct long_cols header;
 		if (long_header(row, &header)) {
 			cols = header;
@@ -352,7 +364,9 @@ static void read_long(struct reader *r)
 				project = project_for(r, NULL, "", pending, 0, false, row_origin(r, row));
 				for (int g = 0; g < GRP__COUNT; g++)
 					group_node(r, project, g);
-				pending = NULL;
+				if (goal)
+					node_set_text(r->b, project, goal, node_note(project));
+				pending = goal = NULL;
 			} else if (!project) {
 				diag_add(&r->b->diags, s->file, row->record, SEV_WARNING,
 				         _("indicators without a project title or 项目名称 row: skipped"));

@@ -776,10 +776,13 @@ Test(load, project_indicators_long_layout)
 	cr_assert_str_eq(node_note(i), "数量指标");
 	cr_assert_str_eq(node_note(at(p, "产出指标/工作完成率")), "质量指标");
 	cr_assert_str_eq(node_value(at(p, "满意度指标/服务对象满意度")), "≥95%");
+	/* The block's 绩效目标 row is the project's goal. */
+	cr_assert_str_eq(node_value(p), "1.按时发放补贴。");
 
 	struct node *q = at(un->kids[0], "第二个项目");
 	cr_assert_str_eq(kids(q->kids[GRP_COST]), "总成本");
 	cr_assert_str_eq(node_value(at(q, "产出指标/完成时间")), "12 月");
+	cr_assert_str_eq(node_value(q), "完成。");
 	cr_assert_eq(q->kids[GRP_EFFECT]->nkids, 0);
 }
 

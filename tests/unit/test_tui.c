@@ -574,6 +574,24 @@ Test(tui, long_texts_wrap_in_the_detail)
 	              "                                  ? help");
 }
 
+/* A project's 绩效目标 (Hebei's long layout) shows as its goal. */
+Test(tui, detail_of_a_project_shows_its_goal)
+{
+	struct budget b;
+	struct tui_options o = { .keys = "jjj<Enter><Enter>ji", .cols = 80, .rows = 24 };
+	char *got = NULL;
+	struct node *p;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	p = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0];
+	node_set_text(&b, p, "按时发放补贴", NULL);
+	cr_assert_eq(run(&b, &o, &got), 0);
+	budget_free(&b);
+	cr_assert(strstr(got, "\nGoal                     按时发放补贴\n"), "%s", got);
+	free(got);
+}
+
 Test(tui, groups_count_their_indicators_even_when_empty)
 {
 	struct budget b;
