@@ -6,16 +6,8 @@
 # are what they were before, the alternate screen is left, and the shell
 # answers; while browsing, the screen is what --print-screen draws.
 . "$top_srcdir/tests/lib.sh"
-
-if ! command -v tmux > /dev/null 2>&1; then
-	not_ok "tmux is installed (Debian package tmux): needed to test on a terminal"
-	done_testing
-	exit
-fi
-
-SOCKDIR=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-sig.XXXXXX") || exit 99
-T() { tmux -S "$SOCKDIR/s" "$@"; }
-trap 'T kill-server 2> /dev/null; rm -rf "$TMP" "$SOCKDIR"' EXIT
+SESSION=ys
+. "$top_srcdir/tests/tmux-lib.sh"
 
 # A package that takes a while to load: a 支出总表 of 400,000 rows.
 BIG=$TMP/big
@@ -25,17 +17,6 @@ mkdir "$BIG" || exit 99
 	yes '208,01,01,,行政运行,100.00,100.00,80.00,,20.00,,,,' | head -n 400000
 } > "$BIG/t.csv"
 
-pane() { T capture-pane -p -t ys; }
-# poll TEST…: until TEST succeeds, at most 20 s.
-poll() {
-	i=0
-	while ! "$@"; do
-		[ $i -lt 200 ] || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-shows() { pane | grep -qF -- "$1"; }
 alternate() { [ "$(T display-message -p -t ys '#{alternate_on}')" = "$1" ]; }
 # yusuan while it runs: the shell's child, or its grandchild through the
 # `sh -c` of start_wrapped.
@@ -69,13 +50,13 @@ start_wrapped() {
 # left, and the shell runs a command.
 usable() {
 	if ! poll alternate 0; then
-		not_ok "$1: the alternate screen is left"; pane | sed 's/^/#   | /'
+		not_ok "$1: the alternate screen is left"; screen | sed 's/^/#   | /'
 		return
 	fi
 	checks=$((checks + 1))
 	type_line "stty -g > '$TMP/stty.after'; echo \"shell answers $checks\""
 	if ! poll shows "shell answers $checks"; then
-		not_ok "$1: the shell answers"; pane | sed 's/^/#   | /'
+		not_ok "$1: the shell answers"; screen | sed 's/^/#   | /'
 	elif ! cmp -s "$TMP/stty.before" "$TMP/stty.after"; then
 		not_ok "$1: stty settings restored"
 		echo "#   before: $(cat "$TMP/stty.before")"
@@ -89,7 +70,7 @@ usable() {
 drawn() {
 	"$YUSUAN" --print-screen --screen "$2" "$3" > "$TMP/want" 2> /dev/null
 	sleep 0.5   # the rest of the frame
-	pane > "$TMP/got"
+	screen > "$TMP/got"
 	if poll alternate 1 && cmp -s "$TMP/want" "$TMP/got"; then ok "$1"
 	else not_ok "$1"; diff "$TMP/want" "$TMP/got" | head -n 20 | sed 's/^/#   /'; fi
 }
@@ -135,27 +116,27 @@ start_wrapped "$ZHUMADIAN"
 poll shows "Check results"
 kill -INT "$pid"
 if poll shows "exit status 130 (run $run)"; then ok "SIGINT while browsing: exit status 130"
-else not_ok "SIGINT while browsing: exit status 130"; pane | sed 's/^/#   | /'; fi
+else not_ok "SIGINT while browsing: exit status 130"; screen | sed 's/^/#   | /'; fi
 usable "SIGINT while browsing"
 
 start_wrapped "$ZHUMADIAN"
 poll shows "Check results"
 kill -TERM "$pid"
 if poll shows "exit status 143 (run $run)"; then ok "SIGTERM while browsing: exit status 143"
-else not_ok "SIGTERM while browsing: exit status 143"; pane | sed 's/^/#   | /'; fi
+else not_ok "SIGTERM while browsing: exit status 143"; screen | sed 's/^/#   | /'; fi
 usable "SIGTERM while browsing"
 
 # SIGINT and SIGTERM while loading.
 start_wrapped "$BIG"
 kill -INT "$pid"
 if poll shows "exit status 130 (run $run)"; then ok "SIGINT while loading: exit status 130"
-else not_ok "SIGINT while loading: exit status 130"; pane | sed 's/^/#   | /'; fi
+else not_ok "SIGINT while loading: exit status 130"; screen | sed 's/^/#   | /'; fi
 usable "SIGINT while loading"
 
 start_wrapped "$BIG"
 kill -TERM "$pid"
 if poll shows "exit status 143 (run $run)"; then ok "SIGTERM while loading: exit status 143"
-else not_ok "SIGTERM while loading: exit status 143"; pane | sed 's/^/#   | /'; fi
+else not_ok "SIGTERM while loading: exit status 143"; screen | sed 's/^/#   | /'; fi
 usable "SIGTERM while loading"
 
 done_testing

@@ -6,37 +6,14 @@
 # the shell prints appears).  Without tmux this fails: it is the only test
 # of the program on a terminal.
 . "$top_srcdir/tests/lib.sh"
-
-if ! command -v tmux > /dev/null 2>&1; then
-	not_ok "tmux is installed (Debian package tmux): needed to test on a terminal"
-	done_testing
-	exit
-fi
-
-# A server of our own, on a socket in a directory of our own (a socket
-# path must be short, so not under the build tree).
-SOCKDIR=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-tmux.XXXXXX") || exit 99
-T() { tmux -S "$SOCKDIR/s" "$@"; }
-trap 'T kill-server 2> /dev/null; rm -rf "$TMP" "$SOCKDIR"' EXIT
-
-screen() { T capture-pane -p -t yt; }
-
-# wait_for TEXT: until the terminal shows TEXT (at most 10 s).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+SESSION=yt
+. "$top_srcdir/tests/tmux-lib.sh"
 
 # same_as NAME KEYS SIZE TEXT: once TEXT shows, the terminal shows what
 # --print-screen draws after KEYS at SIZE.
 same_as() {
 	"$YUSUAN" --print-screen --screen "$3" --keys "$2" "$ZHUMADIAN" > "$TMP/want" 2>&1
-	if ! wait_for "$4"; then
+	if ! poll shows "$4"; then
 		not_ok "$1"; echo "#   '$4' never showed:"; screen | sed 's/^/#   | /'; return
 	fi
 	sleep 0.2   # the rest of the frame
@@ -64,12 +41,12 @@ T resize-window -t yt -x 80 -y 24
 same_as "back at 80x24" "jjj<Enter><Enter>" 80x24 "Total 1,375.00"
 
 T send-keys -t yt Q
-if wait_for "exit status 0"; then ok "Q quits with status 0"
+if poll shows "exit status 0"; then ok "Q quits with status 0"
 else not_ok "Q quits with status 0"; screen | sed 's/^/#   | /'; fi
 expect_eq "the alternate screen is left" 0 "$(T display-message -p -t yt '#{alternate_on}')"
 T send-keys -t yt -l "echo shell-is-back"
 T send-keys -t yt Enter
-if wait_for "shell-is-back" && [ "$(screen | grep -cxF shell-is-back)" -eq 1 ] &&
+if poll shows "shell-is-back" && [ "$(screen | grep -cxF shell-is-back)" -eq 1 ] &&
 	! screen | grep -qF "Units and projects"; then
 	ok "the shell's screen is back: its output shows, the browser's rows are gone"
 else
