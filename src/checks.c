@@ -75,31 +75,77 @@ static bool rows_below(const struct node *n, enum table_kind t)
 	return false;
 }
 
-static struct side value(const struct node *n, enum table_kind t, enum column c);
+/* Columns as bits: the sums below are worked out for several columns of a
+ * table at once, in one pass over each node's figures. */
+typedef uint64_t colset;
+_Static_assert(COL__COUNT <= 64, "a colset holds every column");
 
-static struct side kids_value(const struct node *n, enum table_kind t, enum column c)
+static colset col_bit(enum column c)
 {
-	struct side s = {0};
-	for (uint32_t i = 0; i < n->nkids; i++)
-		if (summable(n->kids[i]))
-			side_add(&s, value(n->kids[i], t, c));
-	return s;
+	return (colset)1 << c;
 }
 
-/* What the node holds for (t, c): its published figure, else the sum of
- * what its parts hold (the loader's sums are rebuilt, to count the parts). */
+/* The lowest column of a set that is not empty: a loop over the columns
+ * of s is for (colset m = s; m; m &= m - 1) … first_col(m) …. */
+static enum column first_col(colset s)
+{
+	return (enum column)__builtin_ctzll(s);
+}
+
+static void values(const struct node *n, enum table_kind t, colset want, struct side *out);
+
+/* out[c], for each column c of want: what the summable children hold for
+ * (t, c), added up child by child. */
+static void kids_values(const struct node *n, enum table_kind t, colset want, struct side *out)
+{
+	struct side v[COL__COUNT];
+	for (colset m = want; m; m &= m - 1)
+		out[first_col(m)] = (struct side){0};
+	for (uint32_t i = 0; i < n->nkids; i++) {
+		if (!summable(n->kids[i]))
+			continue;
+		values(n->kids[i], t, want, v);
+		for (colset m = want; m; m &= m - 1) {
+			enum column col = first_col(m);
+			side_add(&out[col], v[col]);
+		}
+	}
+}
+
+/* out[c], for each column c of want: what the node holds for (t, c), its
+ * published figure, else the sum of what its parts hold (the loader's sums
+ * are rebuilt, to count the parts). */
+static void values(const struct node *n, enum table_kind t, colset want, struct side *out)
+{
+	colset from_kids = want, multi = 0;
+	for (uint16_t i = 0; i < n->nfigs; i++) {
+		const struct figure *f = &n->figs[i];
+		if (f->table != t || !(want & col_bit(f->column)) || (f->flags & FIG_SUMMED))
+			continue;
+		out[f->column] = figure_side(n, f);
+		from_kids &= ~col_bit(f->column);
+		if (f->flags & FIG_MULTI)
+			multi |= col_bit(f->column);
+	}
+	if (multi && rows_below(n, t)) {
+		struct side rows[COL__COUNT];
+		kids_values(n, t, multi, rows);
+		for (colset m = multi; m; m &= m - 1) {
+			enum column col = first_col(m);
+			if (rows[col].parts > 1)
+				out[col].parts = rows[col].parts;
+		}
+	}
+	if (from_kids)
+		kids_values(n, t, from_kids, out);
+}
+
+/* values() of one column. */
 static struct side value(const struct node *n, enum table_kind t, enum column c)
 {
-	const struct figure *f = node_figure(n, t, c);
-	if (!f || (f->flags & FIG_SUMMED))
-		return kids_value(n, t, c);
-	struct side s = figure_side(n, f);
-	if ((f->flags & FIG_MULTI) && rows_below(n, t)) {
-		struct side rows = kids_value(n, t, c);
-		if (rows.parts > 1)
-			s.parts = rows.parts;
-	}
-	return s;
+	struct side v[COL__COUNT];
+	values(n, t, col_bit(c), v);
+	return v[c];
 }
 
 /* --- texts --------------------------------------------------------------- */
@@ -288,19 +334,41 @@ static void cross(struct ctx *c, struct node *at, bool zero_ok, const struct nod
 
 /* --- within a table: totals against their parts --------------------------- */
 
+/* The columns of table t that the node publishes (not the loader's sums). */
+static colset published_cols(const struct node *n, enum table_kind t)
+{
+	colset s = 0;
+	for (uint16_t i = 0; i < n->nfigs; i++)
+		if (n->figs[i].table == t && !(n->figs[i].flags & FIG_SUMMED))
+			s |= col_bit(n->figs[i].column);
+	return s;
+}
+
 static void check_sums(struct ctx *c, struct node *n)
 {
+	/* The parts of all the columns of a table are added up at once, at
+	 * its first figure (a node's figures come table by table; should a
+	 * table come again, its parts are added up again). */
+	enum table_kind parts_of = TK__COUNT;
+	bool below = false;
+	struct side parts[COL__COUNT];
 	for (uint16_t i = 0; i < n->nfigs; i++) {
 		const struct figure *f = &n->figs[i];
 		enum table_kind t = f->table;
 		enum column col = f->column;
-		if ((f->flags & FIG_SUMMED) || rows_below(n, t))
+		if (f->flags & FIG_SUMMED)
 			continue;
-		struct side parts = kids_value(n, t, col), whole;
-		if (!parts.any || agree(whole = value(n, t, col), parts))
+		if (t != parts_of) {
+			parts_of = t;
+			below = rows_below(n, t);
+			if (!below)
+				kids_values(n, t, published_cols(n, t), parts);
+		}
+		/* f is value(n, t, col): published, and not the sum of rows below. */
+		if (below || !parts[col].any || agree(figure_side(n, f), parts[col]))
 			continue;
-		char *wa = fig_desc(n, t, col), *wb = sum_desc(parts);
-		compare(c, FIND_SUM, n, wa, whole, wb, parts);
+		char *wa = fig_desc(n, t, col), *wb = sum_desc(parts[col]);
+		compare(c, FIND_SUM, n, wa, figure_side(n, f), wb, parts[col]);
 		free(wa);
 		free(wb);
 	}
@@ -326,19 +394,33 @@ static bool row_table(enum table_kind t)
 static void check_department_row(struct ctx *c)
 {
 	static const enum section secs[] = { SEC_INCOME, SEC_FUNC, SEC_ECON, SEC_UNITS };
+	enum { NSECS = sizeof secs / sizeof *secs };
 	struct node *dn = c->d->node;
+	/* What each section holds, for all the columns of a table at once,
+	 * as in check_sums. */
+	enum table_kind others_of = TK__COUNT;
+	struct side others[NSECS][COL__COUNT];
 	for (uint16_t i = 0; i < dn->nfigs; i++) {
 		const struct figure *f = &dn->figs[i];
 		enum table_kind t = f->table;
 		enum column col = f->column;
 		if (!row_table(t) || (f->flags & FIG_SUMMED))
 			continue;
-		for (size_t s = 0; s < sizeof secs / sizeof *secs; s++) {
+		if (t != others_of) {
+			colset want = published_cols(dn, t);
+			others_of = t;
+			for (size_t s = 0; s < NSECS; s++)
+				if (c->d->sections[secs[s]])
+					values(c->d->sections[secs[s]], t, want, others[s]);
+		}
+		for (size_t s = 0; s < NSECS; s++) {
 			const struct node *sec = c->d->sections[secs[s]];
 			if (!sec)
 				continue;
+			/* other is value(sec, t, col): without a figure of its own,
+			 * the section stands for the sum of its parts, named so. */
 			bool published = node_figure(sec, t, col) != NULL;
-			struct side other = published ? value(sec, t, col) : kids_value(sec, t, col);
+			struct side other = others[s][col];
 			if ((!published && !other.any) || agree(figure_side(dn, f), other))
 				continue;
 			char *wb = published ? fig_desc(sec, t, col) : sum_desc(other);
@@ -378,21 +460,45 @@ static void scan_columns(struct ctx *c, const struct node *n)
 		scan_columns(c, n->kids[i]);
 }
 
-/* lhs = the sum of the columns rhs (ending with -1) that the table has
- * (has, by column); an empty cell among them counts as zero. */
-static void identity(struct ctx *c, struct node *n, enum table_kind t, const bool *has,
-                     enum column lhs, const int *rhs)
+/* The figures of node n in table t, by column: the checks of a row look
+ * up many columns of it. */
+struct row {
+	struct node *n;
+	enum table_kind t;
+	colset cols;                            /* the cells that are not empty */
+	const struct figure *fig[COL__COUNT];   /* theirs, by column (use row_fig) */
+};
+
+static void row_init(struct row *r, struct node *n, enum table_kind t)
 {
-	const struct figure *f = node_figure(n, t, lhs);
-	if (!f || (f->flags & FIG_SUMMED))
-		return;
+	r->n = n;
+	r->t = t;
+	r->cols = 0;
+	for (uint16_t i = 0; i < n->nfigs; i++)
+		if (n->figs[i].table == t) {
+			r->cols |= col_bit(n->figs[i].column);
+			r->fig[n->figs[i].column] = &n->figs[i];
+		}
+}
+
+/* The row's figure in column col, NULL when the cell is empty. */
+static const struct figure *row_fig(const struct row *r, enum column col)
+{
+	return r->cols & col_bit(col) ? r->fig[col] : NULL;
+}
+
+/* Figure f of the row (column lhs) against the sum of the columns rhs. */
+static void identity_sum(struct ctx *c, const struct row *r, const struct figure *f,
+                         const bool *has, enum column lhs, const int *rhs)
+{
+	struct node *n = r->n;
 	struct side parts = {0};
 	bool any_col = false;
 	for (const int *col = rhs; *col >= 0; col++) {
 		if (!has[*col])
 			continue;
 		any_col = true;
-		const struct figure *p = node_figure(n, t, (enum column)*col);
+		const struct figure *p = row_fig(r, (enum column)*col);
 		if (p)
 			side_add(&parts, figure_side(n, p));
 	}
@@ -402,20 +508,33 @@ static void identity(struct ctx *c, struct node *n, enum table_kind t, const boo
 		parts.at = figure_origin(f);   /* the same row */
 	if (agree(figure_side(n, f), parts))
 		return;
-	char *wa = fig_desc(n, t, lhs), *wb = cols_desc(has, rhs);
+	char *wa = fig_desc(n, r->t, lhs), *wb = cols_desc(has, rhs);
 	compare(c, FIND_ROW, n, wa, figure_side(n, f), wb, parts);
 	free(wa);
 	free(wb);
 }
 
-/* A 其中 column (part) must not exceed the column it is part of. */
-static void of_which_column(struct ctx *c, struct node *n, enum table_kind t,
-                            enum column whole, enum column part)
+/* lhs = the sum of the columns rhs (ending with -1) that the table has
+ * (has, by column); an empty cell among them counts as zero.  Most rows
+ * lack most lhs: that is settled here, without a call. */
+static void identity(struct ctx *c, const struct row *r, const bool *has, enum column lhs,
+                     const int *rhs)
 {
-	const struct figure *p = node_figure(n, t, part);
+	const struct figure *f = row_fig(r, lhs);
+	if (f && !(f->flags & FIG_SUMMED))
+		identity_sum(c, r, f, has, lhs, rhs);
+}
+
+/* A 其中 column (part) must not exceed the column it is part of. */
+static void of_which_column(struct ctx *c, const struct row *r, enum column whole,
+                            enum column part)
+{
+	struct node *n = r->n;
+	enum table_kind t = r->t;
+	const struct figure *p = row_fig(r, part);
 	if (!p || (p->flags & FIG_SUMMED) || !c->has[t][whole])
 		return;
-	const struct figure *w = node_figure(n, t, whole);
+	const struct figure *w = row_fig(r, whole);
 	struct side ws = w ? figure_side(n, w) : (struct side){ .at = figure_origin(p) };
 	if (p->fen <= ws.fen)
 		return;   /* not_more has nothing to say */
@@ -438,21 +557,23 @@ static void check_row(struct ctx *c, struct node *n, enum table_kind t)
 	static const int own[] = { COL_BUSINESS, COL_ENTERPRISE, COL_SUPERIOR, COL_SUBORDINATE,
 	                           COL_OTHER, -1 };
 	const bool *has = c->has[t];
+	struct row row, *r = &row;
+	row_init(r, n, t);
 
 	switch (t) {
 	case TK_SPENDING: case TK_GENERAL: case TK_GOVFUND: case TK_STATECAP:
-		identity(c, n, t, has, COL_TOTAL, basic_project);
+		identity(c, r, has, COL_TOTAL, basic_project);
 		break;
 	case TK_BASIC:
 		/* The whole table is 基本支出. */
-		identity(c, n, t, has, COL_TOTAL, basic_split);
+		identity(c, r, has, COL_TOTAL, basic_split);
 		break;
 	case TK_TARGETS:
-		identity(c, n, t, has, COL_TOTAL, basic_project);
-		identity(c, n, t, has, COL_TOTAL, target_funds);
+		identity(c, r, has, COL_TOTAL, basic_project);
+		identity(c, r, has, COL_TOTAL, target_funds);
 		break;
 	case TK_INDICATORS:
-		identity(c, n, t, has, COL_TOTAL, target_funds);
+		identity(c, r, has, COL_TOTAL, target_funds);
 		break;
 	case TK_PROJECTS: case TK_INCOME: case TK_ECON: case TK_APPROP: {
 		/* 合计 = every source; a group's 小计 stands for its parts. */
@@ -471,22 +592,22 @@ static void check_row(struct ctx *c, struct node *n, enum table_kind t)
 			funds[nf++] = col;
 		}
 		funds[nf] = -1;
-		identity(c, n, t, has, COL_TOTAL, funds);
+		identity(c, r, has, COL_TOTAL, funds);
 		if (t == TK_ECON)
-			identity(c, n, t, has, COL_TOTAL, basic_project);
+			identity(c, r, has, COL_TOTAL, basic_project);
 		break;
 	}
 	default:
 		break;
 	}
-	identity(c, n, t, has, COL_BASIC,
+	identity(c, r, has, COL_BASIC,
 	         has[COL_PERSONNEL] && has[COL_PUBLIC] ? basic_split : basic_items);
-	identity(c, n, t, has, COL_PERSONNEL, personnel);
-	identity(c, n, t, has, COL_PUBLIC, public_);
-	identity(c, n, t, has, COL_PROJECT, project);
-	identity(c, n, t, has, COL_CARRY, carry);
-	identity(c, n, t, has, COL_UNITFUNDS, own);
-	of_which_column(c, n, t, COL_GENERAL, COL_APPROP);
+	identity(c, r, has, COL_PERSONNEL, personnel);
+	identity(c, r, has, COL_PUBLIC, public_);
+	identity(c, r, has, COL_PROJECT, project);
+	identity(c, r, has, COL_CARRY, carry);
+	identity(c, r, has, COL_UNITFUNDS, own);
+	of_which_column(c, r, COL_GENERAL, COL_APPROP);
 }
 
 static void check_rows(struct ctx *c, struct node *n)
@@ -511,14 +632,15 @@ static void check_summary(struct ctx *c, enum table_kind t)
 	static const int income[] = { COL_INCOME_YEAR, COL_CARRY, -1 };
 	static const int spending[] = { COL_SPEND_YEAR, COL_CARRY_OUT, -1 };
 	struct node *dn = c->d->node;
-	bool has[COL__COUNT] = {0};
-	for (uint16_t i = 0; i < dn->nfigs; i++)
-		if (dn->figs[i].table == t)
-			has[dn->figs[i].column] = true;
-	identity(c, dn, t, has, COL_INCOME_ALL, income);
-	identity(c, dn, t, has, COL_SPEND_ALL, spending);
-	const struct figure *in = node_figure(dn, t, COL_INCOME_ALL);
-	const struct figure *out = node_figure(dn, t, COL_SPEND_ALL);
+	struct row row;
+	row_init(&row, dn, t);
+	bool has[COL__COUNT];
+	for (int col = 0; col < COL__COUNT; col++)
+		has[col] = row.cols & col_bit((enum column)col);
+	identity(c, &row, has, COL_INCOME_ALL, income);
+	identity(c, &row, has, COL_SPEND_ALL, spending);
+	const struct figure *in = row_fig(&row, COL_INCOME_ALL);
+	const struct figure *out = row_fig(&row, COL_SPEND_ALL);
 	if (in && out && !agree(figure_side(dn, in), figure_side(dn, out))) {
 		char *wa = fig_desc(dn, t, COL_INCOME_ALL), *wb = fig_desc(dn, t, COL_SPEND_ALL);
 		compare(c, FIND_ROW, dn, wa, figure_side(dn, in), wb, figure_side(dn, out));
@@ -998,8 +1120,12 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 			[SCHEME_ECON] = N_("economic classification"),
 			[SCHEME_GECON] = N_("government economic classification"),
 		};
-		const char *std = NULL;
-		enum cls_result res = classification_check(cls, s, n->code, n->name, &std);
+		/* Most codes come with their standard name, spelt the same: a
+		 * plain comparison settles those, classification_check's
+		 * comparison by characters the others. */
+		const char *std = classification_name(cls, s, n->code);
+		enum cls_result res = std && strcmp(n->name, std) == 0
+		                      ? CLS_OK : classification_check(cls, s, n->code, n->name, &std);
 		/* Most codes are fine: translate and quote only for a finding;
 		 * the published name is cut so that a message stays short. */
 		const char *scheme = res == CLS_OK ? "" : _(scheme_names[s]);

@@ -295,6 +295,32 @@ Test(checks, total_row_against_items_discrepancy)
 	       "discrepancy (支出总表.csv:7; 支出总表.csv:9)");
 }
 
+/* A total row whose tables alternate: each figure against the parts of
+ * its own table, in the order of the figures. */
+Test(checks, totals_of_alternating_tables)
+{
+	struct node *func = sec(SEC_FUNC);
+	fig(func, TK_SPENDING, COL_TOTAL, WAN(100, 0), 7);
+	fig(func, TK_GENERAL, COL_TOTAL, WAN(80, 0), 7);
+	fig(func, TK_GENERAL, COL_BASIC, WAN(80, 0), 7);
+	fig(func, TK_SPENDING, COL_BASIC, WAN(100, 0), 8);
+	struct node *lei = add(func, NODE_FUNC, 1, "208", "社会保障和就业支出", TK_SPENDING, 9);
+	fig(lei, TK_SPENDING, COL_TOTAL, WAN(90, 0), 9);
+	fig(lei, TK_SPENDING, COL_BASIC, WAN(90, 0), 9);
+	fig(lei, TK_GENERAL, COL_TOTAL, WAN(80, 0), 9);
+	fig(lei, TK_GENERAL, COL_BASIC, WAN(80, 0), 9);
+
+	checks_run(&B, NULL);
+	cr_assert_eq(B.nfindings, 2, "expected two findings, got %zu:\n%s", B.nfindings,
+	             findings());
+	expect(&B.findings[0], SEV_WARNING, FIND_SUM, func,
+	       "支出总表 合计, Total 100.00 ≠ sum of 类 90.00 (difference 10.00): "
+	       "discrepancy (支出总表.csv:7; 支出总表.csv:9)");
+	expect(&B.findings[1], SEV_WARNING, FIND_SUM, func,
+	       "支出总表 合计, Basic spending 100.00 ≠ sum of 类 90.00 (difference 10.00): "
+	       "discrepancy (支出总表.csv:8; 支出总表.csv:9)");
+}
+
 /* The department's own row against the 合计 row: two single figures. */
 static const struct finding *department_row(int64_t diff)
 {
