@@ -172,7 +172,8 @@ struct node {
 struct department {
 	const char *name;
 	int year;                     /* 0 when unknown */
-	enum amount_unit unit;        /* unit the tables were published in */
+	enum amount_unit unit;        /* the unit most of its tables use
+	                                 (each file has its own) */
 	const char *dir;              /* the package folder */
 	struct node *node;            /* NODE_DEPARTMENT */
 	struct node *sections[SEC__COUNT];
@@ -183,6 +184,7 @@ struct source_file {
 	char *path;
 	enum encoding enc;
 	enum table_kind kind;   /* TK_NONE when not recognised */
+	enum amount_unit unit;  /* what its amounts were published in */
 	size_t invalid_bytes;
 	uint32_t records;
 	struct department *dept;

@@ -20,7 +20,6 @@ struct side {
 struct ctx {
 	struct budget *b;
 	struct department *d;
-	int64_t per_part;                  /* rounding allowance of one figure, 分 */
 	bool has[TK__COUNT][COL__COUNT];   /* the columns each table fills */
 };
 
@@ -290,6 +289,17 @@ static bool agree(struct side a, struct side b)
 	return a.fen == b.fen;
 }
 
+/* The rounding allowance of one figure of a against b, in 分: 0.01 of
+ * the coarser unit of their tables (a package may publish one table in
+ * 元, the others in 万元). */
+static int64_t per_part(const struct ctx *c, struct origin a, struct origin b)
+{
+	const struct source_file *f = c->b->files;
+	enum amount_unit ua = a.file ? f[a.file].unit : c->d->unit;
+	enum amount_unit ub = b.file ? f[b.file].unit : c->d->unit;
+	return ua == UNIT_YUAN && ub == UNIT_YUAN ? 1 : 10000;
+}
+
 /* a should equal b. */
 static void compare(struct ctx *c, enum finding_kind kind, struct node *node,
                     const char *what_a, struct side a, const char *what_b, struct side b)
@@ -298,7 +308,7 @@ static void compare(struct ctx *c, enum finding_kind kind, struct node *node,
 		return;
 	int64_t diff = distance(a.fen, b.fen);
 	int64_t parts = a.parts > b.parts ? a.parts : b.parts;
-	bool rounding = diff <= (parts > 1 ? parts : 1) * c->per_part;
+	bool rounding = diff <= (parts > 1 ? parts : 1) * per_part(c, a.at, b.at);
 	report(c, kind, node, false, rounding, what_a, a, what_b, b, diff);
 }
 
@@ -311,7 +321,8 @@ static void not_more(struct ctx *c, enum finding_kind kind, struct node *node,
 	if (parts.fen <= whole.fen)
 		return;
 	int64_t diff = distance(parts.fen, whole.fen);
-	bool rounding = parts.parts > 1 && diff <= (int64_t)parts.parts * c->per_part;
+	bool rounding = parts.parts > 1 &&
+	                diff <= (int64_t)parts.parts * per_part(c, whole.at, parts.at);
 	report(c, kind, node, true, rounding, what_whole, whole, what_parts, parts, diff);
 }
 
@@ -1172,7 +1183,7 @@ static void check_codes(struct ctx *c, const struct classification *cls, struct 
 void checks_department(struct budget *b, struct department *d,
                        const struct classification *cls)
 {
-	struct ctx ctx = { .b = b, .d = d, .per_part = d->unit == UNIT_YUAN ? 1 : 10000 };
+	struct ctx ctx = { .b = b, .d = d };
 	struct ctx *c = &ctx;
 	if (d->node) {
 		scan_columns(c, d->node);

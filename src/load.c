@@ -226,9 +226,15 @@ static struct department *load_package(struct budget *b, struct budget *part,
 	const char *name = most_common(names, p->nfiles);
 	if (name)
 		d->name = budget_string(part, name);
-	for (size_t i = 0; i < p->nfiles && !d->year; i++)
-		if (kinds[i])
-			d->year = sheets[i].year;
+	size_t tables = 0, in_yuan = 0;
+	for (size_t i = 0; i < p->nfiles; i++)
+		if (kinds[i]) {
+			if (!d->year)
+				d->year = sheets[i].year;
+			tables++;
+			in_yuan += sheets[i].unit == UNIT_YUAN;
+		}
+	d->unit = 2 * in_yuan > tables ? UNIT_YUAN : UNIT_WAN;
 	d->node = node_new(part, NULL, NODE_DEPARTMENT, "", d->name, (struct origin){0});
 	d->node->u.dept = d;
 	struct reader r = { .b = part, .d = d, .cls = o->cls };
@@ -250,7 +256,7 @@ static struct department *load_package(struct budget *b, struct budget *part,
 			}
 			d->table_file[kind] = fi;
 			b->files[fi].dept = d;
-			d->unit = sheets[i].unit;
+			b->files[fi].unit = sheets[i].unit;
 			r.s = &sheets[i];
 			switch (kind) {
 			case TK_SUMMARY: case TK_APPROP: read_summary(&r, kind); break;

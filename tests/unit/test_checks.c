@@ -401,9 +401,16 @@ Test(checks, huge_amounts_do_not_overflow)
 	cr_expect_eq(f->actual, INT64_MAX);
 }
 
+/* Table t published in 元. */
+static void in_yuan(enum table_kind t)
+{
+	B.files[at(t, 1).file].unit = UNIT_YUAN;
+}
+
 Test(checks, amounts_in_yuan_allow_one_fen_per_figure)
 {
 	D->unit = UNIT_YUAN;
+	in_yuan(TK_SPENDING);
 	fig(D->node, TK_SPENDING, COL_TOTAL, 10001, 8);
 	fig(sec(SEC_FUNC), TK_SPENDING, COL_TOTAL, 10000, 7);
 	expect(only_finding(), SEV_NOTE, FIND_SUM, D->node,
@@ -414,11 +421,27 @@ Test(checks, amounts_in_yuan_allow_one_fen_per_figure)
 Test(checks, amounts_in_yuan_two_fen_is_a_discrepancy)
 {
 	D->unit = UNIT_YUAN;
+	in_yuan(TK_SPENDING);
 	fig(D->node, TK_SPENDING, COL_TOTAL, 10002, 8);
 	fig(sec(SEC_FUNC), TK_SPENDING, COL_TOTAL, 10000, 7);
 	expect(only_finding(), SEV_WARNING, FIND_SUM, D->node,
 	       "支出总表 department row, Total 100.02 ≠ 支出总表 合计, Total 100.00 "
 	       "(difference 0.02): discrepancy (支出总表.csv:8; 支出总表.csv:7)");
+}
+
+/* A table in 元 against one in 万元: the 万元 table's rounding is
+ * allowed, whatever unit the department's other tables use. */
+Test(checks, a_table_in_yuan_against_one_in_wan_allows_the_coarser_rounding)
+{
+	D->unit = UNIT_YUAN;
+	in_yuan(TK_SPENDING);
+	struct node *lei = add(sec(SEC_FUNC), NODE_FUNC, 1, "208", "社会保障和就业支出",
+	                       TK_SPENDING, 8);
+	fig(lei, TK_SPENDING, COL_TOTAL, 17419043456, 8);   /* 174,190,434.56 元 */
+	fig(lei, TK_SUMMARY, COL_TOTAL, WAN(17419, 4), 9);
+	expect(only_finding(), SEV_NOTE, FIND_CROSS, lei,
+	       "收支总表 208 社会保障和就业支出, Total 174,190,400.00 ≠ 支出总表 208 "
+	       "社会保障和就业支出, Total 174,190,434.56 (difference 34.56): rounding");
 }
 
 /* An economic code on two rows (one per government class): the rows are
