@@ -99,9 +99,20 @@ void node_attach(struct budget *b, struct node *parent, struct node *n)
 	uint32_t k = parent->nkids;
 	if (k == 0 || (k >= 2 && (k & (k - 1)) == 0)) {
 		uint32_t cap = k ? 2 * k : 2;
-		struct node **kids = arena_alloc_uninit(&b->arena, cap * sizeof *kids);
-		if (k)
+		struct node ***spare = &b->spare_kids[__builtin_ctz(cap)];
+		struct node **kids = *spare;
+		if (kids)
+			*spare = (struct node **)kids[0];
+		else
+			kids = arena_alloc_uninit(&b->arena, cap * sizeof *kids);
+		if (k) {
 			memcpy(kids, parent->kids, k * sizeof *kids);
+			/* The old array holds the list's next, then waits for a
+			 * parent with k children. */
+			struct node ***old = &b->spare_kids[__builtin_ctz(k)];
+			parent->kids[0] = (struct node *)*old;
+			*old = parent->kids;
+		}
 		parent->kids = kids;
 	}
 	parent->kids[parent->nkids++] = n;

@@ -220,6 +220,9 @@ struct budget {
 	struct strset strings;       /* the model's names, each kept once, */
 	struct arena names;          /* here, packed: looking one up touches
 	                                few cache lines */
+	/* Arrays of children that their parents outgrew, by log2 of their
+	 * room, each holding the next: reused before the arena grows. */
+	struct node **spare_kids[32];
 };
 
 void budget_init(struct budget *b);
