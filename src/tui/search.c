@@ -10,13 +10,22 @@
 #define NONE SIZE_MAX
 #define QUERY_MAX 256
 
-/* Node i of the index and the string ids of its code and name are in
- * block i / BLOCK: blocks never move as the index grows, and one fills a
- * huge page. */
-#define BLOCK ((size_t)1 << 17)
-struct block {
-	struct node *node[BLOCK];
-	uint32_t ids[BLOCK][2];
+/* What the index keeps of node i: the string ids of its code and name,
+ * and the size of its subtree (itself included), so that the subtree is
+ * the positions i to i + size - 1.  Entries are in blocks of BLOCK:
+ * blocks never move as the index grows, and one fills three huge pages. */
+#define BLOCK ((size_t)1 << 19)
+struct entry {
+	uint32_t ids[2];
+	uint32_t size;
+};
+
+/* A node on a path from the root, and where it is in the index (NONE for
+ * the root, whose subtree is the whole index). */
+struct place {
+	struct node *node;
+	size_t pos;
+	uint32_t kid;            /* its index in its parent's kids */
 };
 
 /* A province repeats its texts: the 1.8 M nodes of bench/gen's use 140 k
@@ -30,7 +39,7 @@ struct search {
 	struct node *root;
 	bool built;
 
-	struct block **blocks;   /* the nodes in tree order, BLOCK a block */
+	struct entry **blocks;   /* the nodes in preorder, BLOCK a block */
 	size_t n, capblocks;
 
 	char *text;              /* the strings folded, each ended by '\0',
@@ -49,9 +58,11 @@ struct search {
 	uint32_t *match;         /* indices of the matching nodes, ascending */
 	size_t nmatch;
 
-	/* Positions of nodes lately looked up (NONE when unset): the last hit
-	 * is usually the next `from`, and a search line keeps its `from`. */
-	size_t last, seen;
+	/* Room for a step, as big as the tree needs: where each kid of one
+	 * node is and how many matches its subtree holds (by index in its
+	 * kids), and a path from the root down. */
+	uint32_t *kidpos, *kidmatches;
+	struct place *path;
 };
 
 struct search *search_new(struct node *root)
@@ -59,7 +70,6 @@ struct search *search_new(struct node *root)
 	struct search *s = xcalloc(1, sizeof *s);
 
 	s->root = root;
-	s->last = s->seen = NONE;
 	return s;
 }
 
@@ -74,18 +84,16 @@ void search_free(struct search *s)
 		free(s->hit);
 		free(s->hits);
 		free(s->match);
+		free(s->kidpos);
+		free(s->kidmatches);
+		free(s->path);
 	}
 	free(s);
 }
 
-static struct node *node_at(const struct search *s, size_t i)
+static struct entry *entry_at(const struct search *s, size_t i)
 {
-	return s->blocks[i / BLOCK]->node[i % BLOCK];
-}
-
-static uint32_t *ids_at(const struct search *s, size_t i)
-{
-	return s->blocks[i / BLOCK]->ids[i % BLOCK];
+	return &s->blocks[i / BLOCK][i % BLOCK];
 }
 
 static unsigned char fold(unsigned char c)
@@ -131,6 +139,7 @@ struct id_table {
 		uint32_t id;
 	} *slots;
 	size_t cap, n;           /* cap is a power of two */
+	const char *last_code;   /* of the node added last */
 };
 
 static struct id_slot *slot_of(const struct id_table *t, const char *str)
@@ -189,53 +198,60 @@ static uint32_t string_id(struct search *s, struct id_table *t, const char *str)
 	return (uint32_t)s->nstrs++;
 }
 
-static void add_node(struct search *s, struct node *n, struct id_table *t)
+/* Adds n's entry, its size still to come. */
+static void add_node(struct search *s, const struct node *n, struct id_table *t)
 {
-	uint32_t *ids;
+	struct entry *e;
 
 	if (s->n % BLOCK == 0) {
 		if (s->n / BLOCK == s->capblocks) {
 			s->capblocks = s->capblocks ? s->capblocks * 2 : 16;
 			s->blocks = xreallocarray(s->blocks, s->capblocks, sizeof *s->blocks);
 		}
-		s->blocks[s->n / BLOCK] = resize(NULL, 0, 1, sizeof **s->blocks);
+		s->blocks[s->n / BLOCK] = resize(NULL, 0, BLOCK, sizeof **s->blocks);
 	}
-	s->blocks[s->n / BLOCK]->node[s->n % BLOCK] = n;
-	ids = ids_at(s, s->n);
+	e = entry_at(s, s->n);
 	/* Runs of nodes share a code (most often none): skip the table. */
-	ids[0] = s->n && n->code == node_at(s, s->n - 1)->code
-	         ? ids_at(s, s->n - 1)[0] : string_id(s, t, n->code);
-	ids[1] = string_id(s, t, n->name);
+	e->ids[0] = s->n && n->code == t->last_code
+	            ? entry_at(s, s->n - 1)->ids[0] : string_id(s, t, n->code);
+	e->ids[1] = string_id(s, t, n->name);
+	t->last_code = n->code;
 	s->n++;
 }
 
 static void build(struct search *s)
 {
-	struct frame { struct node *node; uint32_t next; } *stack;
+	struct frame { struct node *node; uint32_t next, pos; } *stack;
 	struct id_table table = {0};
-	size_t depth = 0, capdepth = 16;
+	size_t depth = 0, capdepth = 16, maxdepth = 1, maxkids = 1;
 
 	s->built = true;
 	if (s->root) {
 		stack = xreallocarray(NULL, capdepth, sizeof *stack);
-		stack[depth++] = (struct frame){ s->root, 0 };
+		stack[depth++] = (struct frame){ s->root, 0, 0 };
 		while (depth) {
 			struct frame *f = &stack[depth - 1];
 			struct node *kid;
 
 			if (f->next == f->node->nkids) {
-				depth--;
+				if (--depth)   /* the root is not in the index */
+					entry_at(s, f->pos)->size = (uint32_t)(s->n - f->pos);
 				continue;
 			}
+			maxkids = f->node->nkids > maxkids ? f->node->nkids : maxkids;
 			kid = f->node->kids[f->next++];
 			add_node(s, kid, &table);
 			if (depth == capdepth)
 				stack = xreallocarray(stack, capdepth *= 2, sizeof *stack);
-			stack[depth++] = (struct frame){ kid, 0 };
+			stack[depth++] = (struct frame){ kid, 0, (uint32_t)(s->n - 1) };
+			maxdepth = depth > maxdepth ? depth : maxdepth;
 		}
 		free(stack);
 	}
 	free(table.slots);
+	s->kidpos = xreallocarray(NULL, maxkids, sizeof *s->kidpos);
+	s->kidmatches = xreallocarray(NULL, maxkids, sizeof *s->kidmatches);
+	s->path = xreallocarray(NULL, maxdepth, sizeof *s->path);
 	if (!s->start)
 		s->start = xmalloc(sizeof *s->start);
 	s->start[s->nstrs] = s->ntext;   /* string_id left room */
@@ -264,7 +280,7 @@ static uint32_t string_at(const struct search *s, size_t at)
 
 static bool node_hit(const struct search *s, size_t i)
 {
-	const uint32_t *ids = ids_at(s, i);
+	const uint32_t *ids = entry_at(s, i)->ids;
 
 	return bit(s->hit, ids[0]) || bit(s->hit, ids[1]);
 }
@@ -372,23 +388,7 @@ const char *search_in(const char *text, const char *query)
 	return fold_query(query, q, &qn) ? find(text, q, qn) : NULL;
 }
 
-/* ---- stepping among the matches ---- */
-
-static size_t index_of(struct search *s, const struct node *from)
-{
-	if (!from || from == s->root)
-		return NONE;
-	if (s->last < s->n && node_at(s, s->last) == from)
-		return s->last;
-	if (s->seen < s->n && node_at(s, s->seen) == from)
-		return s->seen;
-	for (size_t i = 0; i < s->n; i++)
-		if (node_at(s, i) == from) {
-			s->seen = i;
-			return i;
-		}
-	return NONE;
-}
+/* ---- stepping among the matches, in view order ---- */
 
 /* How many matches come before node index pos (all of them for NONE). */
 static size_t matches_before(const struct search *s, size_t pos)
@@ -406,12 +406,159 @@ static size_t matches_before(const struct search *s, size_t pos)
 	return lo;
 }
 
+static bool is_match(const struct search *s, size_t pos)
+{
+	size_t i;
+
+	if (pos == NONE)
+		return false;
+	i = matches_before(s, pos);
+	return i < s->nmatch && s->match[i] == pos;
+}
+
+/* Where the first kid of the node at place p is in the index. */
+static size_t first_kid_pos(const struct place *p)
+{
+	return p->pos == NONE ? 0 : p->pos + 1;
+}
+
+/* Puts where each kid of path[d] is in the index into s->kidpos, and how
+ * many matches its subtree holds into s->kidmatches. */
+static void list_kids(struct search *s, size_t d)
+{
+	const struct node *n = s->path[d].node;
+	size_t pos = first_kid_pos(&s->path[d]), before = matches_before(s, pos);
+
+	for (uint32_t j = 0; j < n->nkids; j++) {
+		size_t end = pos + entry_at(s, pos)->size, upto = matches_before(s, end);
+
+		s->kidpos[j] = (uint32_t)pos;
+		s->kidmatches[j] = (uint32_t)(upto - before);
+		pos = end;
+		before = upto;
+	}
+}
+
+/* Negative when kid a of path[d] comes before kid b in view order (after
+ * it, backwards), positive when after (before). */
+static int view_cmp(const struct search *s, size_t d, uint32_t a, uint32_t b,
+                    const struct search_order *order, bool forward)
+{
+	int r = order ? order->compare(s->path[d].node, a, b, order->ctx) : a < b ? -1 : a > b;
+
+	return forward ? r : -r;
+}
+
+/* Makes path[d + 1] the first kid of path[d] in view order (the last,
+ * backwards) whose subtree holds a match; when `beyond`, the first after
+ * (before) the kid path[d + 1] holds now.  False when there is none.
+ * The kids are compared, not sorted: a list may be long, and comparing
+ * names in a Chinese locale slow. */
+static bool to_kid(struct search *s, size_t d, const struct search_order *order,
+                   bool beyond, bool forward)
+{
+	uint32_t best = UINT32_MAX;
+
+	list_kids(s, d);
+	for (uint32_t j = 0; j < s->path[d].node->nkids; j++) {
+		/* Against the best so far first: most kids lose there. */
+		if (!s->kidmatches[j] ||
+		    (best != UINT32_MAX && view_cmp(s, d, j, best, order, forward) > 0) ||
+		    (beyond && view_cmp(s, d, j, s->path[d + 1].kid, order, forward) <= 0))
+			continue;
+		best = j;
+	}
+	if (best == UINT32_MAX)
+		return false;
+	s->path[d + 1] = (struct place){ s->path[d].node->kids[best], s->kidpos[best], best };
+	return true;
+}
+
+/* Extends the path from path[d], whose subtree holds a match, to its
+ * first match in view order (its last, backwards); returns the match's
+ * depth. */
+static size_t match_in(struct search *s, size_t d, const struct search_order *order,
+                       bool forward)
+{
+	/* Forwards a node comes before all below it, backwards after them. */
+	while (!(forward && is_match(s, s->path[d].pos)) && to_kid(s, d, order, false, forward))
+		d++;
+	return d;
+}
+
+/* The ancestor of n (at depth d) at depth i. */
+static const struct node *ancestor(const struct node *n, size_t d, size_t i)
+{
+	for (; d > i; d--)
+		n = n->parent;
+	return n;
+}
+
+/* Fills path[0..d] from the root down to n and returns d: 0 when n is
+ * NULL, the root or not under it. */
+static size_t locate(struct search *s, const struct node *n)
+{
+	const struct node *up = n;
+	size_t d = 0;
+
+	s->path[0] = (struct place){ s->root, NONE, 0 };
+	for (; up && up != s->root; up = up->parent)
+		d++;
+	if (!up)
+		return 0;
+	for (size_t i = 1; i <= d; i++) {
+		const struct node *parent = s->path[i - 1].node, *want = ancestor(n, d, i);
+		size_t pos = first_kid_pos(&s->path[i - 1]);
+		uint32_t j = 0;
+
+		for (; parent->kids[j] != want; j++)
+			pos += entry_at(s, pos)->size;
+		s->path[i] = (struct place){ parent->kids[j], pos, j };
+	}
+	return d;
+}
+
+/* Moves the path from `from` (at depth d) to the next match in view
+ * order (the previous, backwards), wrapping around; returns its depth. */
+static size_t step(struct search *s, size_t d, const struct search_order *order, bool forward)
+{
+	/* Forwards, what is below `from` comes next. */
+	if (forward && to_kid(s, d, order, false, true))
+		return match_in(s, d + 1, order, true);
+	for (; d > 0; d--) {
+		if (to_kid(s, d - 1, order, true, forward))
+			return match_in(s, d, order, forward);
+		/* Backwards, a node comes just before its first kid. */
+		if (!forward && is_match(s, s->path[d - 1].pos))
+			return d - 1;
+	}
+	return match_in(s, 0, order, forward);
+}
+
+/* The rank in view order of the match at path[d]: before it come the
+ * nodes of the path above it that match, and the matches in the subtrees
+ * listed before each node of the path. */
+static size_t rank_of(struct search *s, size_t d, const struct search_order *order)
+{
+	size_t before = 0;
+
+	for (size_t i = 1; i <= d; i++) {
+		list_kids(s, i - 1);
+		for (uint32_t j = 0; j < s->path[i - 1].node->nkids; j++)
+			if (s->kidmatches[j] && view_cmp(s, i - 1, j, s->path[i].kid, order, true) < 0)
+				before += s->kidmatches[j];
+		before += i < d && is_match(s, s->path[i].pos);
+	}
+	return before + 1;
+}
+
 struct search_hit search_find(struct search *s, const char *query,
-                              const struct node *from, bool forward)
+                              const struct node *from, bool forward,
+                              const struct search_order *order)
 {
 	struct search_hit hit = {0};
 	char q[QUERY_MAX];
-	size_t qn, pos, before, at;
+	size_t qn, d;
 
 	if (!fold_query(query, q, &qn))
 		return hit;
@@ -420,19 +567,9 @@ struct search_hit search_find(struct search *s, const char *query,
 	set_query(s, q, qn);
 	if (!s->nmatch)
 		return hit;
-	pos = index_of(s, from);
-	before = matches_before(s, pos);
-	if (forward) {
-		/* from itself, when it matches, counts as before. */
-		if (before < s->nmatch && s->match[before] == pos)
-			before++;
-		at = before < s->nmatch ? before : 0;
-	} else {
-		at = before ? before - 1 : s->nmatch - 1;
-	}
+	d = step(s, locate(s, from), order, forward);
 	hit.count = s->nmatch;
-	hit.rank = at + 1;
-	hit.node = node_at(s, s->match[at]);
-	s->last = s->match[at];
+	hit.rank = rank_of(s, d, order);
+	hit.node = s->path[d].node;
 	return hit;
 }

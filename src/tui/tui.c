@@ -338,7 +338,8 @@ static void search_update(struct tui *t)
 		return;
 	}
 	h = search_find(t->search, t->query,
-	                search_origin.sel ? search_origin.sel : search_origin.cur, true);
+	                search_origin.sel ? search_origin.sel : search_origin.cur, true,
+	                &(struct search_order){ tree_kid_compare, t });
 	t->search_failed = !h.node;
 	t->match_rank = h.rank;
 	t->match_count = h.count;
@@ -379,7 +380,8 @@ static void search_step(struct tui *t, bool forward)
 	while (t->nviews > 1)
 		tui_pop(t);
 	tree_save(t, &here);
-	h = search_find(t->search, t->query, here.sel ? here.sel : here.cur, forward);
+	h = search_find(t->search, t->query, here.sel ? here.sel : here.cur, forward,
+	                &(struct search_order){ tree_kid_compare, t });
 	if (!h.node) {
 		say_no_match(t);
 		return;

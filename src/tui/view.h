@@ -116,6 +116,10 @@ void tui_mark_ancestors(struct tui *t);
 /* The tree list (view_tree.c). */
 struct view *tree_new(struct tui *t);
 struct node *tree_selected(struct tui *t);        /* NULL when the list is empty */
+/* Negative when n's kid a (an index into n->kids) comes before kid b in
+ * the list with the current sort, positive when after, 0 only when a is
+ * b.  tui is the struct tui, untyped to serve as a search_order. */
+int tree_kid_compare(const struct node *n, uint32_t a, uint32_t b, const void *tui);
 /* Lists n's parent with n selected (n itself when it is the root). */
 void tree_jump(struct tui *t, struct node *n);
 struct tree_pos {

@@ -1,7 +1,8 @@
 /* The tree list: the children of the current node, one row each, in a view
  * order of our own (the model's kids arrays are never reordered: the checks
  * and --dump rely on them).  The order is rebuilt only when the node, the
- * sort key or its direction changes. */
+ * sort key or its direction changes; search steps through the tree in it
+ * too (tree_kid_compare). */
 #include "config.h"
 
 #include "view.h"
@@ -68,26 +69,31 @@ static bool amount_of(const struct node *n, int64_t *fen)
 	return f != NULL;
 }
 
-struct sort_ctx {
-	const struct node *cur;
-	const int64_t *amount;       /* INT64_MIN: none */
-	enum sort_key key;
-	bool reverse;
-};
-
-static int compare(const void *pa, const void *pb, void *pctx)
+/* The amount a row is sorted by; INT64_MIN: none. */
+static int64_t sort_amount(const struct node *n)
 {
-	const struct sort_ctx *c = pctx;
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const struct node *na = c->cur->kids[a], *nb = c->cur->kids[b];
+	int64_t fen;
+
+	return amount_of(n, &fen) ? fen : INT64_MIN;
+}
+
+/* Negative when n's kid a comes before kid b in the list, given their
+ * sort amounts. */
+static int compare_kids(const struct node *n, uint32_t a, uint32_t b, int64_t amount_a,
+                        int64_t amount_b, const struct settings *set)
+{
+	const struct node *na = n->kids[a], *nb = n->kids[b];
 	int r = 0;
 
-	switch (c->key) {
+	/* A department lists its sections in their standard order. */
+	if (n->kind == NODE_DEPARTMENT)
+		return a < b ? -1 : a > b;
+	switch (set->sort) {
 	case SORT_AMOUNT:
 		/* Rows without an amount stay last either way. */
-		if ((c->amount[a] == INT64_MIN) != (c->amount[b] == INT64_MIN))
-			return c->amount[a] == INT64_MIN ? 1 : -1;
-		r = c->amount[a] < c->amount[b] ? 1 : c->amount[a] > c->amount[b] ? -1 : 0;
+		if ((amount_a == INT64_MIN) != (amount_b == INT64_MIN))
+			return amount_a == INT64_MIN ? 1 : -1;
+		r = amount_a < amount_b ? 1 : amount_a > amount_b ? -1 : 0;
 		break;
 	case SORT_CODE:
 		if (!*na->code != !*nb->code)
@@ -100,9 +106,30 @@ static int compare(const void *pa, const void *pb, void *pctx)
 	case SORT__COUNT:
 		break;
 	}
-	if (c->reverse)
+	if (set->reverse)
 		r = -r;
 	return r ? r : a < b ? -1 : a > b;
+}
+
+int tree_kid_compare(const struct node *n, uint32_t a, uint32_t b, const void *tui)
+{
+	const struct tui *t = tui;
+
+	return compare_kids(n, a, b, sort_amount(n->kids[a]), sort_amount(n->kids[b]), &t->set);
+}
+
+struct sort_ctx {
+	const struct node *cur;
+	const int64_t *amount;       /* of each kid, worked out once */
+	const struct settings *set;
+};
+
+static int compare(const void *pa, const void *pb, void *pctx)
+{
+	const struct sort_ctx *c = pctx;
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+
+	return compare_kids(c->cur, a, b, c->amount[a], c->amount[b], c->set);
 }
 
 /* Width of the widest amount: formatting grows with the magnitude, so
@@ -232,14 +259,13 @@ static void build(struct tree *tr, const struct tui *t)
 	tr->key = t->set.sort;
 	tr->reverse = t->set.reverse;
 	tr->sorted_for = cur;
-	/* A department lists its sections in their standard order. */
-	if (cur->kind != NODE_DEPARTMENT && tr->n > 1) {
+	if (tr->n > 1) {
 		int64_t *amount = xreallocarray(NULL, tr->n, sizeof *amount);
-		struct sort_ctx ctx = { cur, amount, tr->key, tr->reverse };
 
 		for (uint32_t i = 0; i < tr->n; i++)
-			amount[i] = amount_of(cur->kids[i], &fen) ? fen : INT64_MIN;
-		qsort_r(tr->order, tr->n, sizeof *tr->order, compare, &ctx);
+			amount[i] = sort_amount(cur->kids[i]);
+		qsort_r(tr->order, tr->n, sizeof *tr->order, compare,
+		        &(struct sort_ctx){ cur, amount, &t->set });
 		free(amount);
 	}
 	for (uint32_t i = 0; i < tr->n; i++)

@@ -351,7 +351,7 @@ Test(tui, search_is_incremental_across_the_tree)
 	              "/公益                                                                        1/1");
 	assert_screen(screen_of("/公益<Enter>", 80, 24), 24, projects_top,
 	              "Match 1 of 1: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
-	/* Codes too, and n/N move among the matches in tree order. */
+	/* Codes too, and n/N move among the matches in the order listed. */
 	assert_screen(screen_of("/2080", 80, 24), 24,
 	              "028 测试局 › Spending by function › 208 社会保障和就业支出\n"
 	              "  Code  Name                                       10k yuan ↓       %\n"
@@ -369,6 +369,43 @@ Test(tui, search_is_incremental_across_the_tree)
 	              "  2080101 行政运行                                   9,000.00   72.5% ███████▎\n"
 	              "  2080109 社会保险经办机构                           3,419.00   27.5% ██▊\n",
 	              "Match 3 of 3: 2080109 社会保险经办机构                      2/2  GB18030  ? help");
+}
+
+Test(tui, n_goes_down_a_sorted_list)
+{
+	/* The model has the project 家庭… before 公益…, and 208 before 201:
+	 * n follows the lists as sorted, not the model. */
+	static const char by_name[] =
+		"028 测试局 › Units and projects › 028001 驻马店市人力资源和社会保障局\n"
+		"  Name ↑                                             Type       10k yuan       %\n"
+		"  公益性岗位补贴                                     其他运转类   679.25   99.2%\n"
+		"~ 家庭服务业职业技能大赛活动经费                     特定目标类     5.75    0.8%\n";
+	static const char by_code[] =
+		"028 测试局 › Spending by function\n"
+		"  Code ↑ Name                                        10k yuan       %\n"
+		"  201    一般公共服务支出                            3,000.00   17.2% █▋\n"
+		"! 208    社会保障和就业支出                         12,419.04   71.3% ███████▏\n"
+		"? 221    住房保障支出                                2,000.00   11.5% █▏\n";
+
+	assert_screen(screen_of("/41170023<Enter>", 80, 24), 24, projects_top,
+	              "Match 1 of 2: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
+	assert_screen(screen_of("/41170023<Enter>n", 80, 24), 24, projects_top,
+	              "Match 2 of 2: 411700230000000018947 家庭服务业职业技能大赛活动经费 UTF-8  ? help");
+	assert_screen(screen_of("/41170023<Enter>nn", 80, 24), 24, projects_top,
+	              "Match 1 of 2: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
+	assert_screen(screen_of("/41170023<Enter>N", 80, 24), 24, projects_top,
+	              "Match 2 of 2: 411700230000000018947 家庭服务业职业技能大赛活动经费 UTF-8  ? help");
+	assert_screen(screen_of("ss/41170023<Enter>", 80, 24), 24, by_name,
+	              "Match 1 of 2: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
+	assert_screen(screen_of("ss/41170023<Enter>n", 80, 24), 24, by_name,
+	              "Match 2 of 2: 411700230000000018947 家庭服务业职业技能大赛活动经费 UTF-8  ? help");
+	/* 20 matches 201, 208, 20801, 2080101 and 2080109, in that order. */
+	assert_screen(screen_of("s/20<Enter>", 80, 24), 24, by_code,
+	              "Match 1 of 5: 201 一般公共服务支出                          1/3  GB18030  ? help");
+	assert_screen(screen_of("s/20<Enter>n", 80, 24), 24, by_code,
+	              "Match 2 of 5: 208 社会保障和就业支出                        2/3  GB18030  ? help");
+	assert_screen(screen_of("s/20<Enter>nnnnn", 80, 24), 24, by_code,
+	              "Match 1 of 5: 201 一般公共服务支出                          1/3  GB18030  ? help");
 }
 
 Test(tui, search_counts_follow_typing_and_erasing)
