@@ -51,4 +51,11 @@ make -C _build -j"$(nproc)" >/dev/null
 if [ "$mode" = check ]; then
 	exec make -C _build -j"$(nproc)" check
 fi
-YUSUAN_DATADIR="$PWD/data" exec _build/src/yusuan
+# The interface's translations, where the uninstalled browser looks for
+# them: a Chinese locale gets a Chinese interface.
+for po in po/*.po; do
+	lang=$(basename "$po" .po)
+	mkdir -p "_build/locale/$lang/LC_MESSAGES"
+	msgfmt -o "_build/locale/$lang/LC_MESSAGES/yusuan.mo" "$po"
+done
+YUSUAN_DATADIR="$PWD/data" YUSUAN_LOCALEDIR="$PWD/_build/locale" exec _build/src/yusuan
