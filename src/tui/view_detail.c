@@ -146,10 +146,10 @@ static void build(struct detail *d, struct tui *t)
 			         note, NULL, NULL);
 	}
 	if (value)
-		/* TRANSLATORS: a project's 绩效目标, the performance goal of the year. */
 		grid_add(g, ROLE_ROW, NULL,
-		         n->kind == NODE_INDICATOR ? _("Target") : n->kind == NODE_PROJECT ? _("Goal")
-		                                                                 : _("Text"),
+		         n->kind == NODE_INDICATOR ? _("Target")
+		         /* TRANSLATORS: a project's 绩效目标, the performance goal of the year. */
+		         : n->kind == NODE_PROJECT ? _("Goal") : _("Text"),
 		         value, NULL, NULL);
 	if (n->kind == NODE_INDICATOR && value) {
 		/* Parsed here rather than kept in the model: only this view
