@@ -66,7 +66,7 @@ static void dump_node(FILE *out, const struct node *n)
 	fputc('\t', out);
 	put_clean(out, n->name);
 	fprintf(out, "\t%s\t", amount);
-	if (n->kind == NODE_INDICATOR && node_value(n))
+	if (node_value(n))
 		put_clean(out, node_value(n));
 	fputc('\t', out);
 	put_path(out, n);

@@ -71,6 +71,8 @@ expect_eq "xinxiang: 效益指标 (整体)" 6 "$(target_count "$X" 效益指标)
 expect_eq "xinxiang: 效益指标/满意度" 3 "$(target_count "$X" "效益指标 / 满意度 /")"
 contains "xinxiang: an indicator line" "$X" \
 	"indicator		办理社保业务对象的满意度		≥90%	新乡经济技术开发区管理委员会组织和人力资源社会保障局 / 单位与项目 / 经开区组织人社局 / 社保中心运转经费 / 满意度指标 / 办理社保业务对象的满意度"
+contains "xinxiang: a goal's text is its value" "$X" \
+	"text		年度履职目标		在区党工委、管委会的领导下，组织开展薪酬管理、干部管理、人才管理、基层组织建设和党员教育管理、劳动保障、职称评审认定等工作。	新乡经济技术开发区管理委员会组织和人力资源社会保障局 / 整体绩效目标 / 年度履职目标"
 # zhumadian-2023
 Z="$TMP/z.tsv"
 expect_eq "zhumadian: 人员经费" 12938.03 "$(figure "$Z" "基本支出表 人员经费")"
