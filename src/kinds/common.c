@@ -4,6 +4,7 @@
 #include "code.h"
 #include "i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct origin row_origin(const struct reader *r, const struct srow *row)
@@ -50,6 +51,18 @@ void bad_code(struct reader *r, const struct srow *row, const char *cell,
 {
 	diag_add(&r->b->diags, r->s->file, row->record, SEV_ERROR,
 	         _("cannot read the code '%s': %s"), cell, why ? why : "");
+}
+
+bool split_func_code(struct reader *r, const struct srow *row, const char *lei,
+                     const char *kuan, const char *xiang, char *out, size_t cap)
+{
+	const char *why = NULL;
+	if (code_func_split(lei, kuan, xiang, out, cap, &why))
+		return true;
+	char joined[96];
+	snprintf(joined, sizeof joined, "%s,%s,%s", lei, kuan, xiang);
+	bad_code(r, row, joined, why);
+	return false;
 }
 
 /* Header words for each column.  Labels are compared after label_norm, so

@@ -78,5 +78,9 @@ const char *first_text(const struct srow *row, size_t from, int *at);
 /* Reports a code that could not be read, with file:record and why. */
 void bad_code(struct reader *r, const struct srow *row, const char *cell,
               const char *why);
+/* The 功能科目 code in the row's 类, 款 and 项 cells: true with out set;
+ * false when it cannot be read, reported as "类,款,项". */
+bool split_func_code(struct reader *r, const struct srow *row, const char *lei,
+                     const char *kuan, const char *xiang, char *out, size_t cap);
 
 #endif

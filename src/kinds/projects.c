@@ -8,7 +8,6 @@
 #include "code.h"
 #include "i18n.h"
 
-#include <stdio.h>
 #include <string.h>
 
 struct layout {
@@ -88,14 +87,7 @@ static bool func_code(struct reader *r, const struct layout *l, const struct sro
 	const char *a = sheet_cell(row, (size_t)l->lei);
 	const char *b = l->kuan >= 0 ? sheet_cell(row, (size_t)l->kuan) : "";
 	const char *c = l->xiang >= 0 ? sheet_cell(row, (size_t)l->xiang) : "";
-	if (!a[0] && !b[0] && !c[0])
-		return false;
-	if (code_func_split(a, b, c, out, cap, &why))
-		return true;
-	char joined[96];
-	snprintf(joined, sizeof joined, "%s,%s,%s", a, b, c);
-	bad_code(r, row, joined, why);
-	return false;
+	return (a[0] || b[0] || c[0]) && split_func_code(r, row, a, b, c, out, cap);
 }
 
 static void hang_under_func(struct reader *r, const struct layout *l, const struct srow *row,

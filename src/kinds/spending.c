@@ -69,11 +69,8 @@ static bool row_code(struct reader *r, const struct layout *l, const struct srow
 		/* A label there (合计, 其中：…) is no code. */
 		if (!code_looks_like(a) && !code_looks_like(b) && !code_looks_like(c))
 			return false;
-		if (code_func_split(a, b, c, out, cap, &why))
+		if (split_func_code(r, row, a, b, c, out, cap))
 			return true;
-		char joined[96];
-		snprintf(joined, sizeof joined, "%s,%s,%s", a, b, c);
-		bad_code(r, row, joined, why);
 		*bad = true;
 		return false;
 	}
