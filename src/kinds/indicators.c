@@ -341,18 +341,14 @@ static void read_long(struct reader *r)
 			project = NULL;
 			continue;
 		}
-		if (label_is(first, name_words)) {
-			int where;
-			const char *name = first_text(row, 1, &where);
-			if (name[0])
-				pending = name;
-			project = NULL;
-			continue;
-		}
-		if (label_is(first, goal_words)) {
+		/* A line of the block's form: the text after its label. */
+		bool named = label_is(first, name_words);
+		if (named || label_is(first, goal_words)) {
 			int where;
 			const char *text = first_text(row, 1, &where);
-			if (text[0])
+			if (text[0] && named)
+				pending = text;
+			else if (text[0])
 				goal = text;
 			project = NULL;
 			continue;
