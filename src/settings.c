@@ -263,15 +263,15 @@ void settings_defaults(struct settings *s)
 }
 
 /* Writes a list of key names for the file: the keys iniparser would take
- * for quotes or a comment (" ' # ;) by their <U+XXXX> names, since no
- * quoting can hold all of them (and a value that starts with a quote
- * loses it). */
+ * for quotes, a comment or a line continuation (" ' # ; \) by their
+ * <U+XXXX> names, since no quoting can hold all of them (and a value that
+ * starts with a quote loses it). */
 static void write_keys(FILE *out, const char *action, const char *names)
 {
 	fprintf(out, "%s =", action);
 	for (const char *p = names; *p;) {
 		size_t n = strcspn(p, " ");
-		if (n == 1 && strchr("\"'#;", *p))
+		if (n == 1 && strchr("\"'#;\\", *p))
 			fprintf(out, " <U+%04X>", (unsigned)*p);
 		else if (n > 0)
 			fprintf(out, " %.*s", (int)n, p);

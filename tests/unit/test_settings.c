@@ -536,9 +536,10 @@ Test(settings, a_long_unknown_key_is_quoted_cut)
 Test(settings, keys_no_quoting_can_hold_read_back)
 {
 	/* # ' and " on one action: neither quote can enclose the list, and a
-	 * list that starts with a quote would lose it. */
+	 * list that starts with a quote would lose it; a list that ends in a
+	 * backslash would run on into the next line. */
 	const char *path = write_ini("[keys]\nsearch = <U+0023> <U+0027> <U+0022>\n"
-	                             "help = <U+003B>\n");
+	                             "help = <U+003B> <U+005C>\n");
 	cr_assert(settings_load(&s, path, true, &d));
 	cr_assert_eq(d.n, 0);
 	char *text;
@@ -547,7 +548,7 @@ Test(settings, keys_no_quoting_can_hold_read_back)
 	settings_write(&s, f);
 	fclose(f);
 	cr_expect(strstr(text, "\nsearch = <U+0023> <U+0027> <U+0022>\n"), "%s", text);
-	cr_expect(strstr(text, "\nhelp = <U+003B>\n"), "%s", text);
+	cr_expect(strstr(text, "\nhelp = <U+003B> <U+005C>\n"), "%s", text);
 	path = write_file("written.ini", text, len);
 	free(text);
 	settings_defaults(&s);
@@ -557,5 +558,5 @@ Test(settings, keys_no_quoting_can_hold_read_back)
 	keymap_describe(ACT_SEARCH, keys, sizeof keys);
 	cr_expect_str_eq(keys, "# ' \"");
 	keymap_describe(ACT_HELP, keys, sizeof keys);
-	cr_expect_str_eq(keys, ";");
+	cr_expect_str_eq(keys, "; \\");
 }
