@@ -59,8 +59,8 @@ static void *take(struct arena *a, size_t n, size_t align)
 void *arena_alloc_uninit(struct arena *a, size_t n)
 {
 	/* An object's size is a multiple of its alignment, so the lowest set
-	 * bit of n is all the alignment it can need: an 88-byte node is not
-	 * padded to 96. */
+	 * bit of n is all the alignment it can need: an array of three
+	 * pointers (24 bytes) is not padded to 32. */
 	const size_t max = alignof(max_align_t);
 	size_t align = n & -n;
 	if (!align || align > max)

@@ -132,21 +132,23 @@ const char *budget_code(struct budget *b, const char *code)
 	return n > 8 ? arena_strndup(&b->arena, code, n) : strset_intern(&b->strings, code, n);
 }
 
-const char *budget_text(struct budget *b, const char *s)
-{
-	return arena_strdup(&b->arena, s);
-}
-
 struct origin node_origin(const struct node *n)
 {
 	return (struct origin){ .file = (uint32_t)n->file, .record = (uint32_t)n->record };
 }
 
+/* at as a node or a figure can hold it: none when its file is past
+ * ORIGIN_FILE_MAX. */
+static struct origin storable(struct origin at)
+{
+	return at.file <= ORIGIN_FILE_MAX ? at : (struct origin){0};
+}
+
 void node_set_origin(struct node *n, struct origin at)
 {
-	bool named = at.file <= ORIGIN_FILE_MAX;
-	n->file = named ? at.file : 0;
-	n->record = named ? at.record : 0;
+	at = storable(at);
+	n->file = at.file;
+	n->record = at.record;
 }
 
 /* The note follows the value in u.text. */
@@ -241,10 +243,9 @@ void node_add_figure(struct budget *b, struct node *n, enum table_kind table,
 		n->figs = figs;
 		n->capfigs = cap;
 	}
+	at = storable(at);
 	n->figs[n->nfigs++] = (struct figure){
-		.fen = fen, .file = at.file <= ORIGIN_FILE_MAX ? at.file : 0,
-		.record = at.file <= ORIGIN_FILE_MAX ? at.record : 0,
-		.table = table, .column = column,
+		.fen = fen, .file = at.file, .record = at.record, .table = table, .column = column,
 	};
 }
 

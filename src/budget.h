@@ -247,9 +247,6 @@ const char *budget_string(struct budget *b, const char *s);
 /* The same for a code: shared when short (a 功能科目 or 经济科目 code),
  * a copy of its own when long (a project's or a unit's code). */
 const char *budget_code(struct budget *b, const char *code);
-/* The model's own copy of a text that seldom repeats whole (an indicator's
- * 指标值, a goal): a lookup would cost more than the bytes it saves. */
-const char *budget_text(struct budget *b, const char *s);
 
 /* A new node under parent (NULL for a root); strings are copied. */
 struct node *node_new(struct budget *b, struct node *parent, enum node_kind kind,
