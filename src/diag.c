@@ -40,6 +40,14 @@ void diag_add(struct diags *d, const char *file, uint32_t record,
 	d->count[sev]++;
 }
 
+void diags_append(struct diags *d, const struct diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const struct diag *m = &from->v[i];
+		diag_add(d, m->file, m->record, m->sev, "%s", m->text);
+	}
+}
+
 const char *severity_name(enum severity sev)
 {
 	switch (sev) {

@@ -32,6 +32,9 @@ void diag_add(struct diags *d, const char *file, uint32_t record,
               enum severity sev, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Adds a copy of every message of from, in order. */
+void diags_append(struct diags *d, const struct diags *from);
+
 /* "error", "warning" or "note" (not translated: the format is for tools). */
 const char *severity_name(enum severity sev);
 

@@ -191,10 +191,7 @@ static struct department *load_package(struct budget *b, struct budget *part,
                                        const struct package *p, uint32_t first,
                                        struct parsed *pp)
 {
-	for (size_t i = 0; i < pp->diags.n; i++) {
-		const struct diag *m = &pp->diags.v[i];
-		diag_add(&part->diags, m->file, m->record, m->sev, "%s", m->text);
-	}
+	diags_append(&part->diags, &pp->diags);
 	struct sheet *sheets = pp->sheets;
 	enum table_kind *kinds = xcalloc(p->nfiles, sizeof *kinds);
 	const char **names = xcalloc(p->nfiles, sizeof *names);
@@ -384,10 +381,7 @@ static size_t load_packages(struct budget *b, const struct inputs *in,
 	size_t loaded = 0;
 	for (size_t i = 0; i < npkgs; i++) {
 		struct done *d = &ld.done[i];
-		for (size_t m = 0; m < d->diags.n; m++) {
-			const struct diag *g = &d->diags.v[m];
-			diag_add(&b->diags, g->file, g->record, g->sev, "%s", g->text);
-		}
+		diags_append(&b->diags, &d->diags);
 		diags_free(&d->diags);
 		if (d->dept) {
 			budget_append_department(b, d->dept);
