@@ -131,6 +131,7 @@ void read_spending(struct reader *r, enum table_kind kind)
 	struct layout l;
 	find_layout(r, &l);
 	struct node *section = section_node(r, kind == TK_INCOME ? SEC_INCOME : SEC_FUNC);
+	bool dept_row = false;
 
 	for (size_t i = 0; i < r->s->nrows; i++) {
 		const struct srow *row = &r->s->rows[i];
@@ -155,9 +156,10 @@ void read_spending(struct reader *r, enum table_kind kind)
 				continue;
 			}
 			/* A 3-digit unit code is the department itself. */
-			struct node *n = strlen(ucode) <= 3 ? r->d->node
-			                                    : unit_node(r, ucode, name, at);
+			bool dept = strlen(ucode) <= 3;
+			struct node *n = dept ? r->d->node : unit_node(r, ucode, name, at);
 			add_row_figures(r, row, l.colmap, kind, n);
+			dept_row |= dept;
 			continue;
 		}
 		if (row_is_total(row, name, l.colmap)) {
@@ -170,5 +172,15 @@ void read_spending(struct reader *r, enum table_kind kind)
 			diag_add(&r->b->diags, r->s->file, row->record, SEV_WARNING,
 			         _("a row with figures but no code or unit: skipped"));
 	}
+	/* Without a row of the department itself, the table's 合计 row is
+	 * the department's total (its amount in a collection, its status
+	 * line, the checks against the other tables). */
+	if (!dept_row)
+		for (uint16_t i = 0; i < section->nfigs; i++) {
+			const struct figure *f = &section->figs[i];
+			if (f->table == kind)
+				node_add_figure(r->b, r->d->node, kind, (enum column)f->column, f->fen,
+				                figure_origin(f));
+		}
 	sum_up(r, section_node(r, SEC_FUNC), kind);
 }

@@ -1398,6 +1398,28 @@ Test(load, spending_by_unit)
 	cr_assert_eq(flags(x, TK_SPENDING, COL_TOTAL), FIG_MULTI);
 }
 
+/* Without a row of the department's own unit code, the 合计 row is the
+ * department's total: its amount in a collection and its status line. */
+Test(load, spending_total_row_stands_for_the_department)
+{
+	put("p/t.csv",
+	    "2023年部门支出预算表,,,,\n"
+	    "科目编码,,,科目名称,合计,基本支出,项目支出\n"
+	    "类,款,项,,,,\n"
+	    ",,,合计,30.00,20.00,10.00\n"
+	    "208,01,01,行政运行,30.00,20.00,10.00\n");
+	load("p");
+	MESSAGES_ARE("");
+	struct node *dn = dept()->node;
+	cr_assert_eq(fen(dn, TK_SPENDING, COL_TOTAL), 30000000);
+	cr_assert_eq(fen(dn, TK_SPENDING, COL_BASIC), 20000000);
+	cr_assert_eq(fen(dn, TK_SPENDING, COL_PROJECT), 10000000);
+	cr_assert_eq(node_origin(dn).file, 0);   /* the department has no row */
+	cr_assert_eq(node_figure(dn, TK_SPENDING, COL_TOTAL)->record, 4);
+	cr_assert_eq(node_headline(dn)->fen, 30000000);
+	cr_assert_eq(fen(sec(SEC_FUNC), TK_SPENDING, COL_TOTAL), 30000000);
+}
+
 /* Codes as spreadsheets spoil them: an Excel number format tail and
  * full-width digits are read; scientific notation and wrong lengths are
  * reported with file:record and the row is skipped. */
