@@ -71,6 +71,25 @@ static bool is_workbook(const char *name)
 	return has_ext(name, exts);
 }
 
+/* Whether the file starts as a workbook does: a zip archive (xlsx, ods)
+ * or an OLE2 compound file (xls, et).  A CSV file saved under a
+ * workbook's name is read as what it is. */
+static bool holds_workbook(const char *path)
+{
+	static const unsigned char zip[4] = { 'P', 'K', 3, 4 };
+	static const unsigned char ole2[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+	unsigned char head[8];
+	/* O_NONBLOCK: what was a file when the folder was listed may be a
+	 * pipe by now. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return false;   /* reading it will say why */
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return (n >= (ssize_t)sizeof zip && memcmp(head, zip, sizeof zip) == 0) ||
+	       (n == (ssize_t)sizeof ole2 && memcmp(head, ole2, sizeof ole2) == 0);
+}
+
 static void note_workbook(struct walker *w, const char *path,
                           enum severity sev)
 {
@@ -271,11 +290,11 @@ static void walk_dir(struct walker *w, const char *path, size_t depth)
 		if (S_ISDIR(e->type))
 			continue;
 		if (S_ISREG(e->type)) {
-			if (is_csv(e->name)) {
+			if (is_workbook(e->name) && holds_workbook(e->path)) {
+				note_workbook(w, e->path, SEV_NOTE);
+			} else if (is_csv(e->name) || is_workbook(e->name)) {
 				if (!add_file(w, &pkg, path, e->path))
 					break;
-			} else if (is_workbook(e->name)) {
-				note_workbook(w, e->path, SEV_NOTE);
 			}
 		} else if (is_csv(e->name)) {
 			refuse_special(w->d, e->path);
@@ -291,7 +310,7 @@ static void walk_dir(struct walker *w, const char *path, size_t depth)
 	free(v);
 }
 
-/* A CSV file named on the command line joins the package of its parent. */
+/* A file named on the command line joins the package of its parent. */
 static void add_loose_file(struct walker *w, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -324,14 +343,12 @@ static void walk_path(struct walker *w, const char *path)
 			         _("no CSV files in this folder or below"));
 	} else if (!S_ISREG(st.st_mode)) {
 		refuse_special(w->d, path);
-	} else if (is_csv(path)) {
-		add_loose_file(w, path);
-	} else if (is_workbook(path)) {
+	} else if (is_workbook(path) && holds_workbook(path)) {
 		note_workbook(w, path, SEV_WARNING);
 	} else {
-		diag_add(w->d, path, 0, SEV_NOTE,
-		         _("not a CSV file (the name does not end in .csv, "
-		           ".txt or .tsv): skipped"));
+		/* Named by the user: read whatever its name, as its content
+		 * tells (file names carry no meaning). */
+		add_loose_file(w, path);
 	}
 }
 

@@ -3,16 +3,18 @@
  * A folder that directly holds CSV files (.csv, .txt, .tsv: any case) is a
  * package; its sub-folders are walked too (a folder of packages is a
  * collection), at most WALK_DEPTH_MAX levels below the folder given.
- * CSV files named on the command line form one package per parent folder,
- * in the order given.  Within a folder, names are sorted by their bytes;
- * a folder's own package comes before those of its sub-folders.
+ * Files named on the command line form one package per parent folder,
+ * in the order given, whatever their names.  Within a folder, names are
+ * sorted by their bytes; a folder's own package comes before those of
+ * its sub-folders.
  *
  * Skipped with a message (file = the path, record 0): missing or unreadable
- * paths, workbooks (.xlsx, .xls, .et, .ods: save each sheet as CSV), pipes,
- * devices and sockets (never opened), symbolic link loops, a folder reached
- * twice, and whatever is past a limit.  Other files in folders are ignored
+ * paths, workbooks (.xlsx, .xls, .et, .ods that hold one: save each sheet
+ * as CSV; a CSV file under such a name is read), pipes, devices and
+ * sockets (never opened), symbolic link loops, a folder reached twice,
+ * and whatever is past a limit.  Other files in folders are ignored
  * silently, as are hidden names (".x", also macOS "._x.csv") and Office
- * lock files ("~$x.xlsx"); named on the command line they get a note. */
+ * lock files ("~$x.xlsx"). */
 #ifndef YUSUAN_WALK_H
 #define YUSUAN_WALK_H
 

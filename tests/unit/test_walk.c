@@ -74,6 +74,18 @@ static void make(const char *rel)
 	}
 }
 
+/* Makes rel a file that starts as an xlsx workbook does (a zip archive). */
+static void make_workbook(const char *rel)
+{
+	char path[512];
+	make(rel);
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f, "%s", path);
+	fputs("PK\3\4 and the rest of a zip archive", f);
+	fclose(f);
+}
+
 static const char *rel(const char *path)
 {
 	size_t n = strlen(root);
@@ -151,8 +163,8 @@ Test(walk, package_sorted_by_bytes)
 Test(walk, workbook_gets_a_note)
 {
 	make("dept/a.csv");
-	make("dept/book.XLSX");
-	make("dept/old.xls");
+	make_workbook("dept/book.XLSX");
+	make_workbook("dept/old.xls");
 	cr_assert(walk1(at("dept")));
 	PACKAGES_ARE("dept: dept/a.csv\n");
 	MESSAGES_ARE(
@@ -162,6 +174,15 @@ Test(walk, workbook_gets_a_note)
 		"dept/old.xls: note: this is a spreadsheet workbook, not CSV: "
 		"open it and save each sheet as CSV (\"Save As\", CSV UTF-8 or "
 		"CSV), then open the folder of CSV files\n");
+}
+
+Test(walk, csv_under_a_workbook_name_is_read)
+{
+	make("dept/a.csv");
+	make("dept/b.xls");   /* a CSV file saved as .xls */
+	cr_assert(walk1(at("dept")));
+	PACKAGES_ARE("dept: dept/a.csv dept/b.xls\n");
+	MESSAGES_ARE("");
 }
 
 Test(walk, collection_nested_and_own_files)
@@ -282,19 +303,18 @@ Test(walk, files_named_one_by_one)
 	make("x/b.csv");
 	make("x/a.csv");
 	make("y/c.csv");
-	make("x/book.xlsx");
-	make("x/readme.md");
+	make_workbook("x/book.xlsx");
+	make("x/xmzc");        /* named by the user: read whatever its name */
+	make("x/copy.xlsx");   /* a CSV file under a workbook's name */
 	char *paths[] = { (char *)at("x/b.csv"), (char *)at("y/c.csv"),
 	                  (char *)at("x/a.csv"), (char *)at("x/book.xlsx"),
-	                  (char *)at("x/readme.md") };
-	cr_assert(walk_paths(paths, 5, &in, &diags));
-	PACKAGES_ARE("x: x/b.csv x/a.csv\ny: y/c.csv\n");
+	                  (char *)at("x/xmzc"), (char *)at("x/copy.xlsx") };
+	cr_assert(walk_paths(paths, 6, &in, &diags));
+	PACKAGES_ARE("x: x/b.csv x/a.csv x/xmzc x/copy.xlsx\ny: y/c.csv\n");
 	MESSAGES_ARE("x/book.xlsx: warning: this is a spreadsheet workbook, "
 	             "not CSV: open it and save each sheet as CSV (\"Save "
 	             "As\", CSV UTF-8 or CSV), then open the folder of CSV "
-	             "files\n"
-	             "x/readme.md: note: not a CSV file (the name does not end "
-	             "in .csv, .txt or .tsv): skipped\n");
+	             "files\n");
 }
 
 Test(walk, file_in_the_current_folder)
