@@ -30,8 +30,17 @@
 static struct key k_enter, k_esc, k_backspace;
 static bool headless;
 static int prompt_end;                 /* cursor column in the search line */
-static struct tree_pos search_origin;  /* where the open search started */
 static volatile sig_atomic_t caught;   /* SIGINT or SIGTERM received */
+
+/* Where the open search started, to go back to: the tree's place, the
+ * views that were above the tree (put aside while the search line shows
+ * the tree; views[0] lowest) and the search before this one. */
+static struct {
+	struct tree_pos tree;
+	struct view *views[TUI_MAX_VIEWS];
+	int nviews;
+	char query[TUI_QUERY_MAX];
+} search_start;
 
 /* ---- messages on stderr ---- */
 
@@ -99,31 +108,43 @@ void tui_draw_title(const char *text)
 	screen_text(0, 0, COLS, text, screen_attr(ROLE_TITLE));
 }
 
+char *tui_fit(const char *s, int cols, bool *cut)
+{
+	char *safe = text_sanitize(s, strlen(s)), *fit;
+	bool wide = text_width(safe) > cols;
+
+	if (cut)
+		*cut = wide;
+	if (!wide)
+		return safe;
+	fit = xmalloc(TEXT_FIT_UTF8CAP(cols));
+	text_fit_utf8(safe, cols, fit, TEXT_FIT_UTF8CAP(cols));
+	free(safe);
+	/* text_fit pads where a wide character did not fit. */
+	for (size_t len = strlen(fit); len && fit[len - 1] == ' ';)
+		fit[--len] = '\0';
+	return fit;
+}
+
 /* A label on the path made short, for pass 1 (classified rows and units
  * by their code) or pass 2 (long names cut); NULL when the node has no
  * short form in that pass. */
 static char *short_label(const struct node *n, int pass)
 {
-	const char *name = tui_node_name(n);
-	char *safe, *cut;
+	char *fit;
+	bool cut;
 
 	if (pass == 1 && *n->code &&
 	    (n->kind == NODE_FUNC || n->kind == NODE_ECON || n->kind == NODE_UNIT))
 		return text_sanitize(n->code, strlen(n->code));
 	if (pass != 2 || n->kind == NODE_SECTION || n->kind == NODE_GROUP)
 		return NULL;
-	safe = text_sanitize(name, strlen(name));
-	if (text_width(safe) <= PATH_SHORT_NAME) {
-		free(safe);
+	fit = tui_fit(tui_node_name(n), PATH_SHORT_NAME, &cut);
+	if (!cut) {
+		free(fit);
 		return NULL;
 	}
-	cut = xmalloc(TEXT_FIT_UTF8CAP(PATH_SHORT_NAME));
-	text_fit_utf8(safe, PATH_SHORT_NAME, cut, TEXT_FIT_UTF8CAP(PATH_SHORT_NAME));
-	free(safe);
-	/* text_fit pads where a wide character did not fit. */
-	for (size_t len = strlen(cut); len && cut[len - 1] == ' ';)
-		cut[--len] = '\0';
-	return cut;
+	return fit;
 }
 
 /* Columns of the path drawn from level start on. */
@@ -334,11 +355,11 @@ static void search_update(struct tui *t)
 	t->search_failed = false;
 	t->match_count = 0;
 	if (!t->query[0]) {
-		tree_restore(t, &search_origin);
+		tree_restore(t, &search_start.tree);
 		return;
 	}
 	h = search_find(t->search, t->query,
-	                search_origin.sel ? search_origin.sel : search_origin.cur, true,
+	                search_start.tree.sel ? search_start.tree.sel : search_start.tree.cur, true,
 	                &(struct search_order){ tree_kid_compare, t });
 	t->search_failed = !h.node;
 	t->match_rank = h.rank;
@@ -346,7 +367,7 @@ static void search_update(struct tui *t)
 	if (h.node)
 		tree_jump(t, h.node);
 	else
-		tree_restore(t, &search_origin);
+		tree_restore(t, &search_start.tree);
 }
 
 static void say_no_match(struct tui *t)
@@ -391,6 +412,67 @@ static void search_step(struct tui *t, bool forward)
 	say_match(t, h.rank, h.count);
 }
 
+/* Opens the search line.  It shows the tree: the views above it are put
+ * aside until the search closes. */
+static void search_open(struct tui *t)
+{
+	search_start.nviews = t->nviews - 1;
+	memcpy(search_start.views, t->views + 1,
+	       (size_t)search_start.nviews * sizeof *search_start.views);
+	t->nviews = 1;
+	tree_save(t, &search_start.tree);
+	memcpy(search_start.query, t->query, sizeof t->query);
+	t->searching = true;
+	t->search_failed = false;
+	t->match_count = 0;
+	t->query[0] = '\0';
+}
+
+/* Closes the search line.  At a match the tree stays there and the views
+ * put aside are dropped; with no match, or when cancelled (Esc), the
+ * browser is back where the search started, in the view it was in.  A
+ * cancelled or empty search leaves the one before it to n and N, as in
+ * vim. */
+static void search_close(struct tui *t, bool cancel)
+{
+	bool stay = !cancel && t->match_count;
+
+	t->searching = false;
+	if (cancel || !t->query[0])
+		memcpy(t->query, search_start.query, sizeof t->query);
+	/* Without a match the tree is back already (search_update). */
+	if (cancel && t->match_count)
+		tree_restore(t, &search_start.tree);
+	for (int i = 0; i < search_start.nviews; i++) {
+		struct view *v = search_start.views[i];
+
+		if (stay)
+			v->ops->free(v);
+		else
+			t->views[t->nviews++] = v;
+	}
+	search_start.nviews = 0;
+}
+
+/* Enter: stay at the match.  With no text, the last search again, from
+ * where this one started, as in less and vim. */
+static void search_enter(struct tui *t)
+{
+	if (!t->query[0] && search_start.query[0]) {
+		memcpy(t->query, search_start.query, sizeof t->query);
+		search_update(t);
+	}
+	if (!t->query[0]) {
+		tui_message(t, "%s", _("Nothing to look for yet: search first"));
+	} else if (t->search_failed) {
+		say_no_match(t);
+	} else {
+		t->show_matches = true;
+		say_match(t, t->match_rank, t->match_count);
+	}
+	search_close(t, false);
+}
+
 static void handle_key(struct tui *t, const struct key *k);
 
 /* A key while the search line is open. */
@@ -400,19 +482,12 @@ static void search_key(struct tui *t, const struct key *k)
 	uint32_t c = k->code;
 
 	if (same_key(k, &k_esc)) {
-		t->searching = false;
-		tree_restore(t, &search_origin);
+		search_close(t, true);
 	} else if (same_key(k, &k_enter)) {
-		t->searching = false;
-		if (t->search_failed)
-			say_no_match(t);
-		else if (t->match_count) {
-			t->show_matches = true;
-			say_match(t, t->match_rank, t->match_count);
-		}
+		search_enter(t);
 	} else if (same_key(k, &k_backspace)) {
 		if (!len) {
-			t->searching = false;
+			search_close(t, true);
 			return;
 		}
 		while (len && ((unsigned char)t->query[len - 1] & 0xC0) == 0x80)
@@ -428,7 +503,7 @@ static void search_key(struct tui *t, const struct key *k)
 		search_update(t);
 	} else {
 		/* Any other key closes the search line and does its usual job. */
-		t->searching = false;
+		search_close(t, false);
 		handle_key(t, k);
 	}
 }
@@ -459,13 +534,7 @@ static void global_action(struct tui *t, enum action a)
 		tui_push(t, findings_new(t));
 		break;
 	case ACT_SEARCH:
-		while (t->nviews > 1)
-			tui_pop(t);
-		tree_save(t, &search_origin);
-		t->searching = true;
-		t->search_failed = false;
-		t->match_count = 0;
-		t->query[0] = '\0';
+		search_open(t);
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:
@@ -599,6 +668,8 @@ static void start(struct tui *t, struct budget *b, const struct settings *s)
 
 static void finish(struct tui *t)
 {
+	if (t->searching)   /* the views put aside go back, to be freed */
+		search_close(t, true);
 	while (t->nviews) {
 		struct view *v = t->views[--t->nviews];
 

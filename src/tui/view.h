@@ -39,6 +39,7 @@ struct view {
 };
 
 #define TUI_MAX_VIEWS 4
+#define TUI_QUERY_MAX 256
 
 struct tree;
 struct search;
@@ -50,7 +51,8 @@ struct tui {
 	int nviews;                    /* views[0] is the tree */
 	struct tree *tree;             /* views[0], typed */
 	struct search *search;
-	char query[256];               /* last search, UTF-8 */
+	char query[TUI_QUERY_MAX];     /* the search line's text while it is
+	                                  open, else the last search; UTF-8 */
 	bool searching;                /* the search prompt is open */
 	bool search_failed;            /* the query matches nothing */
 	bool show_matches;             /* highlight the query until the next key */
@@ -82,6 +84,9 @@ void tui_draw_status(struct tui *t, const char *left, const char *right);
  * leaves room for the whole left text is shown (else the last). */
 void tui_draw_status_fit(struct tui *t, const char *left, const char *const *right,
                          size_t nright);
+/* s sanitised and, when wider than cols, cut there with '…'; malloc'd.
+ * *cut (unless cut is NULL) tells whether it was cut. */
+char *tui_fit(const char *s, int cols, bool *cut);
 int tui_body_rows(void);                  /* rows between header and status */
 void tui_push(struct tui *t, struct view *v);
 void tui_pop(struct tui *t);

@@ -1,6 +1,7 @@
 /* Findings: the loading messages and the results of the checks, most
  * severe first, one line each; the selected one is shown whole below the
- * list.  Enter shows the node concerned in the tree. */
+ * list.  In a collection each row names its department.  Enter shows the
+ * node concerned in the tree. */
 #include "config.h"
 
 #include "view.h"
@@ -11,17 +12,28 @@
 #include "xalloc.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PREVIEW_LINES 3   /* lines of the selected text below the list */
 #define PREVIEW_MIN_BODY 10   /* smaller bodies show no preview */
+#define DEPT_COLS 16   /* columns of a department's name in the list */
+
+/* How a collection's list names a department. */
+struct dept_label {
+	const struct department *d;
+	char *name;     /* its name cut to DEPT_COLS, sanitised */
+	char *folder;   /* the end of its folder that tells it from the other
+	                   departments whose names cut alike, or NULL */
+};
 
 /* A row: a loading message or a finding. */
 struct entry {
 	enum severity sev;
 	const struct diag *diag;        /* or */
 	const struct finding *finding;
+	const struct dept_label *dept;  /* in a collection, when known */
 };
 
 struct findings {
@@ -29,21 +41,33 @@ struct findings {
 	struct grid g;
 	struct entry *e;
 	size_t n;
+	struct dept_label *depts;       /* by address; none for one department */
+	size_t ndepts;
 };
+
+/* A department's name in the list (cut) or in full, followed by its
+ * folder when that tells it apart (malloc'd, not sanitised). */
+static char *dept_text(const struct dept_label *l, bool cut)
+{
+	const char *name = cut ? l->name : tui_node_name(l->d->node);
+
+	/* TRANSLATORS: a department's name, then the end of its folder,
+	 * which tells it from another department of the same name:
+	 * "测试局 (2023/测试局)". */
+	return l->folder ? xasprintf(_("%s (%s)"), name, l->folder) : xstrdup(name);
+}
 
 /* Where the selected entry's figures or message came from, after its
  * department's name in a collection (malloc'd, sanitised). */
 static char *sources(struct tui *t, const struct entry *e)
 {
-	const struct department *d = NULL;
-	char *a, *b, *s, *raw;
+	char *a, *b, *s, *dept, *raw;
 
 	if (e->diag) {
 		a = tui_diag_origin(e->diag);
 		/* TRANSLATORS: %s is where a loading message points: file:record. */
 		s = *a ? xasprintf(_("Message about %s"), a) : xstrdup("");
 		free(a);
-		d = tui_diag_department(t, e->diag);
 	} else {
 		a = tui_origin(t, e->finding->a);
 		b = tui_origin(t, e->finding->b);
@@ -51,11 +75,12 @@ static char *sources(struct tui *t, const struct entry *e)
 		    : xasprintf(_("Figure from %s"), a);
 		free(a);
 		free(b);
-		d = e->finding->node ? node_department(e->finding->node) : NULL;
 	}
-	if (t->b->ndepts < 2 || !d || !d->node)
+	if (!e->dept)
 		return s;
-	raw = xasprintf("%s%s%s", tui_node_name(d->node), screen_separator(), s);
+	dept = dept_text(e->dept, false);
+	raw = xasprintf("%s%s%s", dept, screen_separator(), s);
+	free(dept);
 	free(s);
 	s = text_sanitize(raw, strlen(raw));
 	free(raw);
@@ -72,6 +97,7 @@ static void findings_draw(struct view *v, struct tui *t)
 	struct findings *fv = (struct findings *)v;
 	const struct entry *e = grid_selected(&fv->g);
 	const char *const head[GRID_COLS] = { "", _("Where"), _("What"), NULL };
+	const char *const dept_head[GRID_COLS] = { "", _("Department"), _("Where"), _("What") };
 	const char *const none[GRID_COLS] = { NULL };
 	size_t nf = t->b->nfindings, nd = t->b->diags.n;
 	char *title = xasprintf(ngettext("Check results: %zu finding",
@@ -92,7 +118,7 @@ static void findings_draw(struct view *v, struct tui *t)
 		preview = 1 + (preview < PREVIEW_LINES ? preview : PREVIEW_LINES);
 	}
 	tui_draw_title(title);
-	grid_draw_header(&fv->g, 1, fv->n ? head : none);
+	grid_draw_header(&fv->g, 1, !fv->n ? none : fv->ndepts ? dept_head : head);
 	grid_draw(&fv->g, 2, body - preview);
 	if (preview) {
 		int y = 2 + body - preview;
@@ -172,6 +198,11 @@ static void findings_free(struct view *v)
 
 	grid_free(&fv->g);
 	free(fv->e);
+	for (size_t i = 0; i < fv->ndepts; i++) {
+		free(fv->depts[i].name);
+		free(fv->depts[i].folder);
+	}
+	free(fv->depts);
 	free(fv);
 }
 
@@ -198,6 +229,117 @@ static void collect(struct findings *fv, const struct budget *b)
 	}
 }
 
+/* ---- telling the departments of a collection apart ---- */
+
+/* The last `parts` names of the folder path dir (all of it when it has
+ * fewer), without the slashes that end it: where they start, and *len
+ * bytes. */
+static const char *dir_tail(const char *dir, int parts, size_t *len)
+{
+	const char *end = dir + strlen(dir), *p;
+
+	while (end > dir + 1 && end[-1] == '/')
+		end--;
+	p = end;
+	for (int i = 0; i < parts && p > dir; i++) {
+		while (p > dir && p[-1] == '/')
+			p--;
+		while (p > dir && p[-1] != '/')
+			p--;
+	}
+	*len = (size_t)(end - p);
+	return p;
+}
+
+static bool same_tail(const char *a, const char *b, int parts)
+{
+	size_t na, nb;
+	const char *ta = dir_tail(a, parts, &na), *tb = dir_tail(b, parts, &nb);
+
+	return na == nb && !memcmp(ta, tb, na);
+}
+
+/* Gives each of the n departments at l, whose names cut alike, as much of
+ * the end of its folder as no other of them ends with: two years of one
+ * department ("2022/人社局", "2023/人社局") or two copies. */
+static void tell_apart(struct dept_label *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *dir = l[i].d->dir, *tail;
+		int parts = 1;
+		size_t len;
+
+		for (size_t j = 0; j < n; j++)
+			while (j != i && dir_tail(dir, parts, &len) != dir &&
+			       same_tail(dir, l[j].d->dir, parts))
+				parts++;
+		tail = dir_tail(dir, parts, &len);
+		l[i].folder = len ? xstrndup(tail, len) : NULL;
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct dept_label *)a)->name, ((const struct dept_label *)b)->name);
+}
+
+static int by_address(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct dept_label *)a)->d;
+	uintptr_t y = (uintptr_t)((const struct dept_label *)b)->d;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Names every department of a collection for the list: its name cut
+ * short, and when others' cut alike, its folder too. */
+static void label_departments(struct findings *fv, const struct budget *b)
+{
+	fv->ndepts = b->ndepts;
+	fv->depts = xreallocarray(NULL, b->ndepts, sizeof *fv->depts);
+	for (size_t i = 0; i < b->ndepts; i++) {
+		const struct department *d = b->depts[i];
+
+		fv->depts[i] = (struct dept_label){
+			.d = d, .name = tui_fit(tui_node_name(d->node), DEPT_COLS, NULL)
+		};
+	}
+	qsort(fv->depts, fv->ndepts, sizeof *fv->depts, by_name);
+	for (size_t i = 0, j; i < fv->ndepts; i = j) {
+		for (j = i + 1; j < fv->ndepts && !by_name(&fv->depts[i], &fv->depts[j]); j++)
+			;
+		if (j - i > 1)
+			tell_apart(fv->depts + i, j - i);
+	}
+	qsort(fv->depts, fv->ndepts, sizeof *fv->depts, by_address);
+}
+
+/* The department of each entry in a collection.  A message's is looked up
+ * by its file's path (through all the files): once for each run of
+ * messages about one file, as a province has thousands of files. */
+static void find_departments(struct findings *fv, struct tui *t)
+{
+	const char *file = NULL;
+	const struct department *msg_dept = NULL;
+
+	for (size_t i = 0; i < fv->n; i++) {
+		struct entry *e = &fv->e[i];
+		struct dept_label key = {0};
+
+		if (e->finding) {
+			key.d = e->finding->node ? node_department(e->finding->node) : NULL;
+		} else {
+			if (!file || !e->diag->file || strcmp(file, e->diag->file)) {
+				msg_dept = tui_diag_department(t, e->diag);
+				file = e->diag->file;
+			}
+			key.d = msg_dept;
+		}
+		if (key.d)
+			e->dept = bsearch(&key, fv->depts, fv->ndepts, sizeof *fv->depts, by_address);
+	}
+}
+
 struct view *findings_new(struct tui *t)
 {
 	struct findings *fv = xcalloc(1, sizeof *fv);
@@ -205,15 +347,23 @@ struct view *findings_new(struct tui *t)
 	fv->v.ops = &findings_ops;
 	grid_init(&fv->g, true);
 	collect(fv, t->b);
+	if (t->b->ndepts > 1) {
+		label_departments(fv, t->b);
+		find_departments(fv, t);
+	}
 	for (size_t i = 0; i < fv->n; i++) {
 		const struct entry *e = &fv->e[i];
+		const char *flag = e->sev == SEV_NOTE ? "~" : "!";
 		char *where = e->diag ? tui_diag_origin(e->diag)
 		              : e->finding->node ? tui_node_label(e->finding->node) : xstrdup("");
-		struct grid_row *r = grid_add(&fv->g, ROLE_ROW, e, e->sev == SEV_NOTE ? "~" : "!",
-		                              where, text_of(e), NULL);
+		char *dept = e->dept ? dept_text(e->dept, true) : xstrdup("");
+		struct grid_row *r = fv->ndepts
+		                     ? grid_add(&fv->g, ROLE_ROW, e, flag, dept, where, text_of(e))
+		                     : grid_add(&fv->g, ROLE_ROW, e, flag, where, text_of(e), NULL);
 
 		r->first_role = e->sev == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
 		free(where);
+		free(dept);
 	}
 	if (!fv->n)
 		grid_add(&fv->g, ROLE_ROW, NULL, "", _("No findings."), NULL, NULL);
