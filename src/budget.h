@@ -202,6 +202,7 @@ struct finding {
 	enum finding_kind kind;
 	struct node *node;      /* the node it concerns */
 	struct origin a, b;     /* where the two compared figures came from */
+	uint32_t a_last, b_last;   /* a sum's rows: a.record to a_last (0: one row) */
 	int64_t expected;       /* the published figure */
 	int64_t actual;         /* what the parts or the other table give */
 	char *text;             /* UTF-8 in the interface language */

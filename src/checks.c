@@ -5,6 +5,7 @@
 #include "text.h"
 #include "xalloc.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,10 @@
 struct side {
 	int64_t fen;
 	unsigned parts;            /* published figures in it */
-	struct origin at;          /* the figure's, or its first part's */
+	/* The figure's row; for a sum, its first part's, or when all parts
+	 * come from one file, the first row of theirs, to last. */
+	struct origin at;
+	uint32_t last;             /* 0: the parts are not all in at's file */
 	const struct node *first;  /* the node of that figure */
 	bool any;                  /* false: nothing published (counts as 0) */
 };
@@ -31,7 +35,15 @@ static void side_add(struct side *s, struct side v)
 		return;
 	if (!s->any) {
 		s->at = v.at;
+		s->last = v.last;
 		s->first = v.first;
+	} else if (s->last && v.last && v.at.file == s->at.file) {
+		if (v.at.record < s->at.record)
+			s->at.record = v.at.record;
+		if (v.last > s->last)
+			s->last = v.last;
+	} else {
+		s->last = 0;
 	}
 	s->any = true;
 	s->fen = amount_add(s->fen, v.fen);   /* saturates on crafted input */
@@ -40,7 +52,9 @@ static void side_add(struct side *s, struct side v)
 
 static struct side figure_side(const struct node *n, const struct figure *f)
 {
-	return (struct side){ .fen = f->fen, .parts = 1, .at = figure_origin(f), .first = n, .any = true };
+	struct origin at = figure_origin(f);
+	return (struct side){ .fen = f->fen, .parts = 1, .at = at, .last = at.file ? at.record : 0,
+	                      .first = n, .any = true };
 }
 
 /* Children that add up to their parent (not a project shown again under
@@ -150,13 +164,33 @@ static struct side value(const struct node *n, enum table_kind t, enum column c)
 /* --- texts --------------------------------------------------------------- */
 
 /* "02 支出.csv:9", or "-" for a figure no file gave. */
-static char *where(const struct ctx *c, struct origin at)
+/* file:record of a side, file:first-last for the rows of a sum. */
+static char *where(const struct ctx *c, struct side v)
 {
-	if (!at.file || at.file >= c->b->nfiles)
+	if (!v.at.file || v.at.file >= c->b->nfiles)
 		return xstrdup("-");
-	const char *path = c->b->files[at.file].path;
+	const char *path = c->b->files[v.at.file].path;
 	const char *slash = strrchr(path, '/');
-	return xasprintf("%s:%u", slash ? slash + 1 : path, (unsigned)at.record);
+	if (v.last > v.at.record)
+		return xasprintf("%s:%u-%u", slash ? slash + 1 : path, (unsigned)v.at.record,
+		                 (unsigned)v.last);
+	return xasprintf("%s:%u", slash ? slash + 1 : path, (unsigned)v.at.record);
+}
+
+/* A finding comparing a and b, with the rows each comes from. */
+__attribute__((format(printf, 7, 8)))
+static void add_finding(struct ctx *c, enum severity sev, enum finding_kind kind,
+                        struct node *node, struct side a, struct side b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	budget_add_finding(c->b, sev, kind, node, a.at, b.at, a.fen, b.fen, "%s", text);
+	struct finding *f = &c->b->findings[c->b->nfindings - 1];
+	f->a_last = a.last > a.at.record ? a.last : 0;
+	f->b_last = b.last > b.at.record ? b.last : 0;
+	free(text);
 }
 
 /* What the parts of a sum are called, from one of them. */
@@ -256,15 +290,15 @@ static void report(struct ctx *c, enum finding_kind kind, struct node *node, boo
 	amount_format(b.fen, c->d->unit, true, fb, sizeof fb);
 	amount_format(diff, c->d->unit, true, fd, sizeof fd);
 	if (rounding) {
-		budget_add_finding(c->b, SEV_NOTE, kind, node, a.at, b.at, a.fen, b.fen,
+		add_finding(c, SEV_NOTE, kind, node, a, b,
 		                   /* TRANSLATORS: figure, amount, other figure, amount. */
 		                   less ? _("%s %s is less than %s %s (difference %s): rounding")
 		                        : _("%s %s ≠ %s %s (difference %s): rounding"),
 		                   what_a, fa, what_b, fb, fd);
 		return;
 	}
-	char *la = where(c, a.at), *lb = where(c, b.at);
-	budget_add_finding(c->b, SEV_WARNING, kind, node, a.at, b.at, a.fen, b.fen,
+	char *la = where(c, a), *lb = where(c, b);
+	add_finding(c, SEV_WARNING, kind, node, a, b,
 	                   /* TRANSLATORS: figure, amount, other figure, amount,
 	                      difference, then file:record of each figure. */
 	                   less ? _("%s %s is less than %s %s (difference %s): discrepancy (%s; %s)")

@@ -43,28 +43,36 @@ char *tui_node_label(const struct node *n)
 	return safe;
 }
 
-/* "base:record", or "base" for record 0, sanitised. */
-static char *file_place(const char *path, uint32_t record)
+/* "base:record", "base:record-last" for rows record to last, or "base"
+ * for record 0, sanitised. */
+static char *file_place(const char *path, uint32_t record, uint32_t last)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *raw = record ? xasprintf("%s:%" PRIu32, base, record) : xstrdup(base);
+	char *raw = !record ? xstrdup(base)
+	          : last > record ? xasprintf("%s:%" PRIu32 "-%" PRIu32, base, record, last)
+	          : xasprintf("%s:%" PRIu32, base, record);
 	char *safe = text_sanitize(raw, strlen(raw));
 
 	free(raw);
 	return safe;
 }
 
-char *tui_origin(const struct tui *t, struct origin at)
+char *tui_origin_rows(const struct tui *t, struct origin at, uint32_t last)
 {
 	if (!at.file || at.file >= t->b->nfiles)
 		/* TRANSLATORS: where a figure came from when no file holds it. */
 		return xstrdup(_("computed"));
-	return file_place(t->b->files[at.file].path, at.record);
+	return file_place(t->b->files[at.file].path, at.record, last);
+}
+
+char *tui_origin(const struct tui *t, struct origin at)
+{
+	return tui_origin_rows(t, at, 0);
 }
 
 char *tui_diag_origin(const struct diag *d)
 {
-	return d->file ? file_place(d->file, d->record) : xstrdup("");
+	return d->file ? file_place(d->file, d->record, 0) : xstrdup("");
 }
 
 /* The message's file as an index of b->files, 0 when it is not one. */

@@ -102,6 +102,8 @@ const char *tui_node_name(const struct node *n);
 /* These return malloc'd, sanitised UTF-8 (free it). */
 char *tui_node_label(const struct node *n);   /* "208 社会保障…", section names */
 char *tui_origin(const struct tui *t, struct origin at);   /* "file.csv:12" */
+/* The same for rows at.record to last ("file.csv:9-23"; last 0: one row). */
+char *tui_origin_rows(const struct tui *t, struct origin at, uint32_t last);
 /* A loading message's department (NULL when its file was not read into
  * one), and the node read from its record (NULL when none: the file as a
  * whole, a row that made no node). */

@@ -69,8 +69,8 @@ static char *sources(struct tui *t, const struct entry *e)
 		s = *a ? xasprintf(_("Message about %s"), a) : xstrdup("");
 		free(a);
 	} else {
-		a = tui_origin(t, e->finding->a);
-		b = tui_origin(t, e->finding->b);
+		a = tui_origin_rows(t, e->finding->a, e->finding->a_last);
+		b = tui_origin_rows(t, e->finding->b, e->finding->b_last);
 		s = e->finding->b.file ? xasprintf(_("Figures from %s and %s"), a, b)
 		    : xasprintf(_("Figure from %s"), a);
 		free(a);

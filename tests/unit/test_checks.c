@@ -252,8 +252,10 @@ Test(checks, class_against_its_kuan)
 	const struct finding *f = only_finding();
 	expect(f, SEV_WARNING, FIND_SUM, lei,
 	       "支出总表 208 社会保障和就业支出, Total 100.00 ≠ sum of 款 100.50 "
-	       "(difference 0.50): discrepancy (支出总表.csv:3; 支出总表.csv:4)");
+	       "(difference 0.50): discrepancy (支出总表.csv:3; 支出总表.csv:4-5)");
 	expect_origins(f, at(TK_SPENDING, 3), at(TK_SPENDING, 4));
+	cr_expect_eq(f->a_last, 0);   /* one row */
+	cr_expect_eq(f->b_last, 5);   /* the 款 on rows 4 to 5 */
 	cr_expect_eq(f->expected, WAN(100, 0));
 	cr_expect_eq(f->actual, WAN(100, 50));
 	cr_expect(lei->flags & NODE_F_DISCREPANCY);
@@ -292,7 +294,7 @@ Test(checks, total_row_against_items_discrepancy)
 	total_row_against_items(WAN(300, 3));
 	expect(only_finding(), SEV_WARNING, FIND_SUM, sec(SEC_FUNC),
 	       "支出总表 合计, Total 300.03 ≠ sum of 项 300.00 (difference 0.03): "
-	       "discrepancy (支出总表.csv:7; 支出总表.csv:9)");
+	       "discrepancy (支出总表.csv:7; 支出总表.csv:9-10)");
 }
 
 /* A total row whose tables alternate: each figure against the parts of
@@ -532,7 +534,7 @@ Test(checks, indicator_unit_row_against_its_projects)
 	        TK_INDICATORS, 9), TK_INDICATORS, COL_TOTAL, WAN(600, 0), 9);
 	expect(only_finding(), SEV_WARNING, FIND_SUM, unit,
 	       "项目绩效目标表 028001 驻马店市人力资源和社会保障局, Total 685.00 ≠ sum of projects "
-	       "650.00 (difference 35.00): discrepancy (项目绩效目标表.csv:6; 项目绩效目标表.csv:7)");
+	       "650.00 (difference 35.00): discrepancy (项目绩效目标表.csv:6; 项目绩效目标表.csv:7-9)");
 }
 
 Test(checks, department_row_against_units_without_a_total_row)
@@ -544,7 +546,7 @@ Test(checks, department_row_against_units_without_a_total_row)
 	    TK_INDICATORS, COL_TOTAL, WAN(30, 0), 9);
 	expect(only_finding(), SEV_WARNING, FIND_SUM, D->node,
 	       "项目绩效目标表 department row, Total 100.00 ≠ sum of units 90.00 "
-	       "(difference 10.00): discrepancy (项目绩效目标表.csv:5; 项目绩效目标表.csv:6)");
+	       "(difference 10.00): discrepancy (项目绩效目标表.csv:5; 项目绩效目标表.csv:6-9)");
 }
 
 /* ---- within a row ---- */
@@ -691,7 +693,7 @@ Test(checks, targets_budget_total_is_basic_plus_project)
 	fig(line, TK_TARGETS, COL_TOTAL, WAN(2852, 11), 7);
 	expect(only_finding(), SEV_WARNING, FIND_ROW, budget,
 	       "整体绩效目标表 预算情况, Total 2,852.11 ≠ Basic spending + Project spending "
-	       "2,852.01 (difference 0.10): discrepancy (整体绩效目标表.csv:7; 整体绩效目标表.csv:11)");
+	       "2,852.01 (difference 0.10): discrepancy (整体绩效目标表.csv:7; 整体绩效目标表.csv:11-12)");
 }
 
 /* ---- 其中 lines ---- */
@@ -729,7 +731,7 @@ Test(checks, complete_of_which_list_must_add_up)
 	income_line(carry, COL_CARRY_GOVFUND, "政府性基金预算", WAN(3, 0), 11);
 	expect(only_finding(), SEV_WARNING, FIND_SUM, carry,
 	       "收支总表 上年结转, Total 10.00 ≠ sum of its 其中 lines 9.00 (difference 1.00): "
-	       "discrepancy (收支总表.csv:9; 收支总表.csv:10)");
+	       "discrepancy (收支总表.csv:9; 收支总表.csv:10-11)");
 }
 
 Test(checks, incomplete_of_which_list_may_fall_short)
@@ -763,7 +765,7 @@ Test(checks, summary_income_year_plus_carry_is_total_income)
 	const struct finding *f = only_finding();
 	expect(f, SEV_WARNING, FIND_ROW, dn,
 	       "收支总表, Total income 100.00 ≠ Income this year + Carry-over from last year "
-	       "105.00 (difference 5.00): discrepancy (收支总表.csv:32; 收支总表.csv:30)");
+	       "105.00 (difference 5.00): discrepancy (收支总表.csv:32; 收支总表.csv:30-31)");
 }
 
 Test(checks, summary_spending_year_plus_carry_out_is_total_spending)
@@ -776,7 +778,7 @@ Test(checks, summary_spending_year_plus_carry_out_is_total_spending)
 	expect(only_finding(), SEV_WARNING, FIND_ROW, dn,
 	       "财政拨款收支总表, Total spending 100.00 ≠ Spending this year + Carry-over to next "
 	       "year 101.00 (difference 1.00): discrepancy (财政拨款收支总表.csv:40; "
-	       "财政拨款收支总表.csv:7)");
+	       "财政拨款收支总表.csv:7-39)");
 }
 
 Test(checks, summary_total_income_is_total_spending)
@@ -1229,11 +1231,16 @@ static char **check_sample(struct budget *b, const char *name, size_t *n)
 	char **lines = calloc(b->nfindings + 1, sizeof *lines);
 	for (size_t i = 0; i < b->nfindings; i++) {
 		const struct finding *f = &b->findings[i];
-		cr_assert_neq(asprintf(&lines[i], "%s:%u | %s:%u | %s | %s",
+		char a_to[16] = "", b_to[16] = "";
+		if (f->a_last)
+			snprintf(a_to, sizeof a_to, "-%u", (unsigned)f->a_last);
+		if (f->b_last)
+			snprintf(b_to, sizeof b_to, "-%u", (unsigned)f->b_last);
+		cr_assert_neq(asprintf(&lines[i], "%s:%u%s | %s:%u%s | %s | %s",
 		                       f->a.file ? base(b->files[f->a.file].path) : "-",
-		                       (unsigned)f->a.record,
+		                       (unsigned)f->a.record, a_to,
 		                       f->b.file ? base(b->files[f->b.file].path) : "-",
-		                       (unsigned)f->b.record, severity_name(f->sev), f->text), -1);
+		                       (unsigned)f->b.record, b_to, severity_name(f->sev), f->text), -1);
 	}
 	qsort(lines, b->nfindings, sizeof *lines, cmp_str);
 	*n = b->nfindings;
@@ -1264,46 +1271,44 @@ Test(samples, xinxiang_has_no_finding)
 Test(samples, zhumadian_has_the_known_disagreements)
 {
 	static const char *const expected[] = {
-		"02 支出.csv:10 | 02 支出.csv:10 | note | 支出总表 2080501 行政单位离退休, Basic spending "
+		"02 支出.csv:10 | 02 支出.csv:10 | note | 支出总表 2080501 行政单位离退休, Basic spending 156.47 ≠ "
+		"Wages and benefits + Subsidies to individuals and families + Goods and services "
+		"156.46 (difference 0.01): rounding",
+		"02 支出.csv:23 | 02 支出.csv:23 | note | 支出总表 2050303 技校教育, Basic spending 5,868.04 ≠ "
+		"Wages and benefits + Subsidies to individuals and families + Goods and services "
+		"5,868.05 (difference 0.01): rounding",
+		"02 支出.csv:7 | 02 支出.csv:9-23 | note | 支出总表 合计, Basic spending 14,537.49 ≠ sum of 项 "
+		"14,537.48 (difference 0.01): rounding",
+		"02 支出.csv:7 | 02 支出.csv:9-23 | note | 支出总表 合计, Total 17,419.04 ≠ sum of 项 17,419.03 "
+		"(difference 0.01): rounding",
+		"02 支出.csv:7 | 02 支出.csv:9-23 | note | 支出总表 合计, Wages and benefits 12,299.58 ≠ sum of "
+		"项 12,299.57 (difference 0.01): rounding",
+		"Sheet4.csv:10 | Sheet4.csv:10 | note | 一般公共预算支出表 2080501 行政单位离退休, Basic spending "
 		"156.47 ≠ Wages and benefits + Subsidies to individuals and families + Goods and "
 		"services 156.46 (difference 0.01): rounding",
-		"02 支出.csv:23 | 02 支出.csv:23 | note | 支出总表 2050303 技校教育, Basic spending "
+		"Sheet4.csv:23 | Sheet4.csv:23 | note | 一般公共预算支出表 2050303 技校教育, Basic spending "
 		"5,868.04 ≠ Wages and benefits + Subsidies to individuals and families + Goods and "
 		"services 5,868.05 (difference 0.01): rounding",
-		"02 支出.csv:7 | 02 支出.csv:23 | note | 支出总表 合计, Basic spending 14,537.49 ≠ sum "
+		"Sheet4.csv:7 | Sheet4.csv:9-23 | note | 一般公共预算支出表 合计, Basic spending 14,537.49 ≠ sum "
 		"of 项 14,537.48 (difference 0.01): rounding",
-		"02 支出.csv:7 | 02 支出.csv:23 | note | 支出总表 合计, Total 17,419.04 ≠ sum of 项 "
+		"Sheet4.csv:7 | Sheet4.csv:9-23 | note | 一般公共预算支出表 合计, Total 17,419.04 ≠ sum of 项 "
 		"17,419.03 (difference 0.01): rounding",
-		"02 支出.csv:7 | 02 支出.csv:23 | note | 支出总表 合计, Wages and benefits 12,299.58 ≠ "
+		"Sheet4.csv:7 | Sheet4.csv:9-23 | note | 一般公共预算支出表 合计, Wages and benefits 12,299.58 ≠ "
 		"sum of 项 12,299.57 (difference 0.01): rounding",
-		"Sheet4.csv:10 | Sheet4.csv:10 | note | 一般公共预算支出表 2080501 行政单位离退休, Basic "
-		"spending 156.47 ≠ Wages and benefits + Subsidies to individuals and families + Goods "
-		"and services 156.46 (difference 0.01): rounding",
-		"Sheet4.csv:23 | Sheet4.csv:23 | note | 一般公共预算支出表 2050303 技校教育, Basic "
-		"spending 5,868.04 ≠ Wages and benefits + Subsidies to individuals and families + "
-		"Goods and services 5,868.05 (difference 0.01): rounding",
-		"Sheet4.csv:7 | Sheet4.csv:23 | note | 一般公共预算支出表 合计, Basic spending 14,537.49 "
-		"≠ sum of 项 14,537.48 (difference 0.01): rounding",
-		"Sheet4.csv:7 | Sheet4.csv:23 | note | 一般公共预算支出表 合计, Total 17,419.04 ≠ sum of "
-		"项 17,419.03 (difference 0.01): rounding",
-		"Sheet4.csv:7 | Sheet4.csv:23 | note | 一般公共预算支出表 合计, Wages and benefits "
-		"12,299.58 ≠ sum of 项 12,299.57 (difference 0.01): rounding",
-		"财政拨款收支总体情况表.csv:17 | Sheet4.csv:13 | note | 财政拨款收支总表 210 卫生健康支出, "
-		"General public budget 936.59 ≠ 一般公共预算支出表 210 卫生健康支出, Total (sum of 项) "
-		"936.58 (difference 0.01): rounding",
-		"预算01表-部门收支预算表.csv:14 | 02 支出.csv:13 | note | 收支总表 210 卫生健康支出, "
-		"Total 936.59 ≠ 支出总表 210 卫生健康支出, Total (sum of 项) 936.58 (difference 0.01): "
+		"财政拨款收支总体情况表.csv:17 | Sheet4.csv:13-18 | note | 财政拨款收支总表 210 卫生健康支出, General public "
+		"budget 936.59 ≠ 一般公共预算支出表 210 卫生健康支出, Total (sum of 项) 936.58 (difference 0.01): "
 		"rounding",
-		"预算06表.csv:16 | Sheet4.csv:7 | note | 基本支出表 302 商品和服务支出, Total (sum of 款) "
-		"1,599.45 ≠ 一般公共预算支出表 合计, Goods and services 1,599.46 (difference 0.01): "
+		"预算01表-部门收支预算表.csv:14 | 02 支出.csv:13-18 | note | 收支总表 210 卫生健康支出, Total 936.59 ≠ 支出总表 "
+		"210 卫生健康支出, Total (sum of 项) 936.58 (difference 0.01): rounding",
+		"预算06表.csv:11-66 | Sheet4.csv:7 | note | 基本支出表 302 商品和服务支出, Total (sum of 款) 1,599.45 "
+		"≠ 一般公共预算支出表 合计, Goods and services 1,599.46 (difference 0.01): rounding",
+		"预算06表.csv:18-62 | Sheet4.csv:7 | note | 基本支出表 303 对个人和家庭的补助, Total (sum of 款) 638.46 "
+		"≠ 一般公共预算支出表 合计, Subsidies to individuals and families 638.45 (difference 0.01): "
 		"rounding",
-		"预算06表.csv:19 | Sheet4.csv:7 | note | 基本支出表 303 对个人和家庭的补助, Total (sum "
-		"of 款) 638.46 ≠ 一般公共预算支出表 合计, Subsidies to individuals and families "
-		"638.45 (difference 0.01): rounding",
-		"预算06表.csv:7 | 预算06表.csv:10 | note | 基本支出表 合计, Personnel 12,938.03 ≠ sum "
-		"of 款 12,938.04 (difference 0.01): rounding",
-		"预算06表.csv:7 | 预算06表.csv:16 | note | 基本支出表 合计, Public expenses 1,599.46 ≠ "
-		"sum of 款 1,599.45 (difference 0.01): rounding",
+		"预算06表.csv:7 | 预算06表.csv:8-62 | note | 基本支出表 合计, Personnel 12,938.03 ≠ sum of 款 "
+		"12,938.04 (difference 0.01): rounding",
+		"预算06表.csv:7 | 预算06表.csv:11-66 | note | 基本支出表 合计, Public expenses 1,599.46 ≠ sum of 款 "
+		"1,599.45 (difference 0.01): rounding",
 	};
 	size_t want = sizeof expected / sizeof *expected;
 	const char **sorted = malloc(sizeof expected);
