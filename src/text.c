@@ -309,7 +309,8 @@ static size_t escape_text(uint32_t cp, char *out)
 	return (size_t)snprintf(out, ESCAPE_MAX, "<U+%04" PRIX32 ">", cp);
 }
 
-char *text_sanitize(const char *s, size_t n)
+/* text_sanitize, keeping line breaks as '\n' when lines is true. */
+static char *sanitize(const char *s, size_t n, bool lines)
 {
 	/* No input byte grows beyond 4 output bytes: a 2-byte C1 control
 	 * becomes an 8-byte escape. */
@@ -321,7 +322,14 @@ char *text_sanitize(const char *s, size_t n)
 		uint32_t cp;
 
 		i += utf8_next(s + i, n - i, &cp);
-		if (cp == '\t' || cp == '\n' || cp == '\r') {
+		if (lines && (cp == '\n' || cp == '\r')) {
+			if (cp == '\r' && i < n && s[i] == '\n')
+				i++;
+			/* Breaks around the text would only make empty lines. */
+			if (o)
+				out[o++] = '\n';
+			marks = -1;
+		} else if (cp == '\t' || cp == '\n' || cp == '\r') {
 			out[o++] = ' ';
 			marks = -1;
 		} else if (cp < 0x20 || cp == 0x7F) {
@@ -341,8 +349,20 @@ char *text_sanitize(const char *s, size_t n)
 			marks = cp == ' ' ? -1 : 0;
 		}
 	}
+	while (lines && o && out[o - 1] == '\n')
+		o--;
 	out[o] = '\0';
 	return xreallocarray(out, o + 1, 1);
+}
+
+char *text_sanitize(const char *s, size_t n)
+{
+	return sanitize(s, n, false);
+}
+
+char *text_sanitize_lines(const char *s, size_t n)
+{
+	return sanitize(s, n, true);
 }
 
 char *text_quote(const char *s, size_t n)
@@ -371,6 +391,22 @@ char *text_quote(const char *s, size_t n)
 void text_set_ambiguous_width(int width)
 {
 	ambiguous_width = width == 1 || width == 2 ? width : 0;
+}
+
+/* Curses places every character by wcwidth() and has no hook to change
+ * that: where the setting says otherwise than the locale, curses must count
+ * as the terminal draws, or each such character would shift the rest of
+ * its line.  So this definition replaces the C library's wcwidth for the
+ * whole program, curses included (as the wcwidth-cjk preload library
+ * does).  glibc's wcswidth does not call wcwidth: it still gives the
+ * locale's own width. */
+int wcwidth(wchar_t wc)
+{
+	int w = wcswidth(&wc, 1);
+
+	if (w > 0 && ambiguous_width && wc > 0 && IN(ambiguous, (uint32_t)wc))
+		return ambiguous_width;
+	return w;
 }
 
 bool text_locale_is_ascii(void)
@@ -414,7 +450,7 @@ static void glyph_of(uint32_t cp, bool ascii, struct glyph *g)
 		return;
 	}
 	g->wc[0] = (wchar_t)cp;
-	g->width = ambiguous_width && IN(ambiguous, cp) ? ambiguous_width : w;
+	g->width = w;
 }
 
 /* Walks a NUL-terminated UTF-8 string glyph by glyph. */
@@ -549,4 +585,17 @@ int text_fit_utf8(const char *s, int cols, char *out, size_t outcap)
 	struct sink k = { .utf8 = out, .cap = outcap };
 
 	return fit(s, cols, &k);
+}
+
+char *text_cut(const char *s, int cols)
+{
+	size_t cap = TEXT_FIT_UTF8CAP(cols > 0 ? cols : 0);
+	char *out = xmalloc(cap);
+
+	text_fit_utf8(s, cols, out, cap);
+	/* Only a cut result is padded (after its '…'): s's own spaces stay. */
+	if (width_upto(s, cols) > cols)
+		for (size_t len = strlen(out); len && out[len - 1] == ' ';)
+			out[--len] = '\0';
+	return out;
 }

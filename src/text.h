@@ -38,6 +38,11 @@ size_t utf8_put(uint32_t cp, char *out);
  * Linear in n. */
 char *text_sanitize(const char *s, size_t n);
 
+/* Same, for text shown on several lines (a cell of paragraphs): LF, CR LF
+ * and CR are each one '\n' instead of a space, save those before the first
+ * and after the last character, which are dropped. */
+char *text_sanitize_lines(const char *s, size_t n);
+
 /* Untrusted text to quote in a message: text_sanitize(s, n), cut after
  * TEXT_QUOTE_MAX characters (code points of the sanitised text) and then
  * ending in "… (cut at 200 of N characters; limit: name length shown)",
@@ -66,6 +71,11 @@ int text_width(const char *s);
 int text_fit(const char *s, int cols, wchar_t *out, size_t outcap);
 int text_fit_utf8(const char *s, int cols, char *out, size_t outcap);
 
+/* s fitted to at most cols columns as by text_fit_utf8, without the
+ * spaces that pad a cut result: a new string (free() it) to put something
+ * after. */
+char *text_cut(const char *s, int cols);
+
 /* Output sizes that hold any fitted sanitized string: a column holds at
  * most a base character and 2 combining marks. */
 #define TEXT_FIT_WCAP(cols) (3 * (size_t)(cols) + 1)
@@ -73,7 +83,10 @@ int text_fit_utf8(const char *s, int cols, char *out, size_t outcap);
 
 /* Width of East Asian Ambiguous characters (“ ” — … ① ≥ ≤ box drawing,
  * Greek, Cyrillic, ...) for terminals that disagree with the locale: 1 or
- * 2, or 0 to follow the locale (the default; other values mean 0). */
+ * 2, or 0 to follow the locale (the default; other values mean 0).  The
+ * characters are still drawn as themselves: text.c defines wcwidth() so
+ * that the whole program, curses included, counts them so (the C library's
+ * width stays available through wcswidth). */
 void text_set_ambiguous_width(int width);
 
 /* True when the current locale's codeset is ASCII (the C/POSIX locale, or

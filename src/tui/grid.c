@@ -6,6 +6,7 @@
 #include "xalloc.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +40,13 @@ struct grid_row *grid_add(struct grid *g, enum color_role role, const void *ref,
 	}
 	r = &g->rows[g->n++];
 	*r = (struct grid_row){ .role = role, .first_role = role, .ref = ref };
-	for (int c = 0; c < GRID_COLS && cells[c]; c++) {
-		r->cell[c] = text_sanitize(cells[c], strlen(cells[c]));
-		last = c;
-	}
+	while (last + 1 < GRID_COLS && cells[last + 1])
+		last++;
+	/* Only a cell that wraps can show the text's own line breaks. */
+	for (int c = 0; c <= last; c++)
+		r->cell[c] = c == last && !g->select
+		             ? text_sanitize_lines(cells[c], strlen(cells[c]))
+		             : text_sanitize(cells[c], strlen(cells[c]));
 	/* The last cell runs to the edge: it does not widen its column. */
 	for (int c = 0; c < last; c++) {
 		int w = text_width(r->cell[c]);
@@ -86,12 +90,33 @@ static int row_lines(const struct grid *g, const struct grid_row *r)
 		return 1;
 	layout(g, w);
 	last = last_cell(w, r->cell, &x);
-	return last < 0 || x >= COLS ? 1 : screen_lines(r->cell[last], COLS - x);
+	return last < 0 || x >= COLS || r->head ? 1 : screen_lines(r->cell[last], COLS - x);
 }
 
-/* Draws a row's cells from screen row y, on at most h lines. */
+/* Draws s on one line in cols columns with its first head bytes cut short
+ * when it does not fit (see grid_row.head). */
+static void draw_head_cut(int y, int x, int cols, const char *s, size_t head, int attr)
+{
+	int tail = text_width(s + head);
+	char *name, *line;
+
+	if (text_width(s) <= cols || tail >= cols) {
+		screen_text(y, x, cols, s, attr);
+		return;
+	}
+	line = xstrndup(s, head);
+	name = text_cut(line, cols - tail);
+	free(line);
+	line = xasprintf("%s%s", name, s + head);
+	screen_text(y, x, cols, line, attr);
+	free(line);
+	free(name);
+}
+
+/* Draws a row's cells from screen row y, on at most h lines; head as in
+ * grid_row. */
 static void draw_cells(const struct grid *g, int y, int h, char *const cells[GRID_COLS],
-                       int attr, int first_attr)
+                       size_t head, int attr, int first_attr)
 {
 	int w[GRID_COLS], x = 0, xlast, last;
 
@@ -108,7 +133,10 @@ static void draw_cells(const struct grid *g, int y, int h, char *const cells[GRI
 	}
 	if (last < 0 || xlast >= COLS)
 		return;
-	if (g->select)
+	if (head && head <= strlen(cells[last]))
+		draw_head_cut(y, xlast, COLS - xlast, cells[last], head,
+		              last ? attr : first_attr);
+	else if (g->select)
 		screen_text(y, xlast, COLS - xlast, cells[last], last ? attr : first_attr);
 	else
 		screen_text_wrapped(y, xlast, COLS - xlast, h, cells[last],
@@ -122,7 +150,7 @@ void grid_draw_header(const struct grid *g, int y, const char *const cells[GRID_
 	for (int c = 0; c < GRID_COLS && cells[c]; c++)
 		copy[c] = (char *)cells[c];
 	screen_blank(y, 0, COLS, screen_attr(ROLE_HEADER));
-	draw_cells(g, y, 1, copy, screen_attr(ROLE_HEADER), screen_attr(ROLE_HEADER));
+	draw_cells(g, y, 1, copy, 0, screen_attr(ROLE_HEADER), screen_attr(ROLE_HEADER));
 }
 
 /* The first row of the last screenful: the view never scrolls past it. */
@@ -161,6 +189,7 @@ void grid_draw(struct grid *g, int y, int h)
 
 	g->y = y;
 	g->h = h;
+	g->shown = 0;
 	clamp(g, h);
 	for (size_t i = g->top; line < h && i < g->n; i++) {
 		const struct grid_row *r = &g->rows[i];
@@ -170,9 +199,22 @@ void grid_draw(struct grid *g, int y, int h)
 
 		if (selected)
 			screen_blank(y + line, 0, COLS, attr);
-		draw_cells(g, y + line, h - line, r->cell, attr, first);
+		draw_cells(g, y + line, h - line, r->cell, r->head, attr, first);
 		line += row_lines(g, r);
+		if (line <= h)
+			g->shown++;
 	}
+}
+
+int grid_position(const struct grid *g, char *buf, size_t cap)
+{
+	/* A first row taller than the screen is still the one in view. */
+	size_t shown = g->shown ? g->shown : 1;
+
+	buf[0] = '\0';
+	if (g->n && (g->top || g->shown < g->n))
+		snprintf(buf, cap, "%zu-%zu/%zu  ", g->top + 1, g->top + shown, g->n);
+	return (int)strlen(buf);
 }
 
 /* Moves by delta rows: the selection, or the view when nothing is

@@ -5,7 +5,9 @@
  * row the last cell given runs to the right edge; the other columns are as
  * wide as their widest cell (at most a third of the screen each).  In a
  * grid that is scrolled rather than selected, the last cell wraps onto as
- * many lines as it needs; a selecting grid keeps one line per row. */
+ * many lines as it needs, starting a new line at each line break of its
+ * text, unless the row says to shorten it (head); a selecting grid keeps
+ * one line per row. */
 #ifndef YUSUAN_TUI_GRID_H
 #define YUSUAN_TUI_GRID_H
 
@@ -23,6 +25,10 @@ struct grid_row {
 	enum color_role role;       /* the row's text */
 	enum color_role first_role; /* its first cell (a flag, a label) */
 	const void *ref;            /* what the row stands for, or NULL */
+	size_t head;                /* when not 0, the last cell stays on one
+	                               line: if too long, its first head bytes
+	                               (a file name) are cut short so that the
+	                               rest (":record") shows whole */
 };
 
 struct grid {
@@ -33,6 +39,7 @@ struct grid {
 	bool select;                /* rows are selected, else just scrolled */
 	size_t sel, top;
 	int y, h;                   /* where the last draw put the rows */
+	size_t shown;               /* rows it showed whole */
 };
 
 void grid_init(struct grid *g, bool select);
@@ -47,6 +54,11 @@ struct grid_row *grid_add(struct grid *g, enum color_role role, const void *ref,
 void grid_draw_header(const struct grid *g, int y, const char *const cells[GRID_COLS]);
 /* Draws the rows at screen rows y..y+h-1. */
 void grid_draw(struct grid *g, int y, int h);
+
+/* Writes "first-last/total  " (the rows the last draw showed whole) into
+ * buf when some rows are out of view, else ""; returns its length.  It
+ * goes before the help hint on the status line of a scrolled grid. */
+int grid_position(const struct grid *g, char *buf, size_t cap);
 
 /* Moves the selection or the view for up/down/page/top/bottom; false for
  * other actions. */

@@ -15,13 +15,12 @@
 
 static SCREEN *scr;
 static FILE *own_in, *own_out;   /* what we opened for the screen, or NULL */
-static bool ascii_mode;
-static bool ambiguous_set;       /* ambiguous_width overrides the locale */
+static bool ascii_asked;         /* --ascii or the config */
+static bool legacy_locale;       /* see setup() */
+static bool ascii_mode;          /* either, or blocks are not 1 column */
 static int role_attrs[ROLE__COUNT];
 static wchar_t *wbuf;            /* text_fit output, grown to the width */
 static size_t wcap;
-static wchar_t *abuf;            /* wbuf with ambiguous characters replaced */
-static size_t acap;
 
 /* True when the locale, the width settings and curses all draw s (one
  * character) in one column as itself. */
@@ -75,7 +74,6 @@ static void setup(const struct settings *s, bool colour, bool ascii)
 {
 	set_term(scr);
 	xalloc_set_fail_hook(screen_close);
-	ambiguous_set = s->ambiguous_width == 1 || s->ambiguous_width == 2;
 	cbreak();
 	noecho();
 	nonl();
@@ -86,7 +84,13 @@ static void setup(const struct settings *s, bool colour, bool ascii)
 	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
 	          BUTTON5_PRESSED, NULL);
 	setup_attrs(s, colour);
-	ascii_mode = ascii || s->ascii || !draws_one_column("█") || !draws_one_column("▌");
+	ascii_asked = ascii || s->ascii;
+	/* A locale that by its own account (wcswidth, not the ambiguous_width
+	 * setting) cannot draw a block in one column is C, GBK or GB18030: its
+	 * terminals draw any non-ASCII character in 2 columns or not at all. */
+	legacy_locale = wcswidth(L"█", 1) != 1;
+	ascii_mode = ascii_asked || legacy_locale || !draws_one_column("█") ||
+	             !draws_one_column("▌");
 }
 
 bool screen_open_tty(const struct settings *s, bool no_color, bool ascii, char **why)
@@ -192,9 +196,8 @@ void screen_close(void)
 		fclose(own_out);
 	own_in = own_out = NULL;
 	free(wbuf);
-	free(abuf);
-	wbuf = abuf = NULL;
-	wcap = acap = 0;
+	wbuf = NULL;
+	wcap = 0;
 }
 
 bool screen_ascii(void)
@@ -204,7 +207,9 @@ bool screen_ascii(void)
 
 const char *screen_separator(void)
 {
-	return ascii_mode || !draws_one_column("›") ? " > " : " › ";
+	/* Not ascii_mode: blocks that the ambiguous_width setting makes 2
+	 * columns wide are no reason to give up a character that is not. */
+	return ascii_asked || legacy_locale || !draws_one_column("›") ? " > " : " › ";
 }
 
 int screen_attr(enum color_role role)
@@ -219,53 +224,6 @@ static int layout_width(uint32_t cp)
 
 	buf[utf8_put(cp, buf)] = '\0';
 	return text_width(buf);
-}
-
-/* ASCII of `cols` columns (1 or 2) standing for an ambiguous character. */
-static const wchar_t *ascii_for(wchar_t c, int cols)
-{
-	static const struct {
-		wchar_t c;
-		const wchar_t *one, *two;
-	} table[] = {
-		{ L'≥', L"?", L">=" }, { L'≤', L"?", L"<=" }, { L'…', L"~", L".." },
-		{ L'—', L"-", L"--" }, { L'–', L"-", L"- " }, { L'“', L"\"", L"\" " },
-		{ L'”', L"\"", L"\" " }, { L'‘', L"'", L"' " }, { L'’', L"'", L"' " },
-		{ L'·', L".", L". " }, { L'×', L"x", L"x " }, { L'※', L"*", L"* " },
-	};
-
-	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-		if (table[i].c == c)
-			return cols == 1 ? table[i].one : table[i].two;
-	return cols == 1 ? L"?" : L"? ";
-}
-
-/* Replaces in wbuf the characters curses would measure otherwise than
- * the layout did (see screen.h); returns what to draw. */
-static const wchar_t *agree_on_widths(void)
-{
-	size_t o = 0;
-
-	if (!ambiguous_set)
-		return wbuf;
-	if (acap < wcap * 2) {
-		acap = wcap * 2;
-		abuf = xreallocarray(abuf, acap, sizeof *abuf);
-	}
-	for (const wchar_t *w = wbuf; *w; w++) {
-		int ours = layout_width((uint32_t)*w), theirs = wcwidth(*w);
-
-		if (theirs > 0 && ours > 0 && ours != theirs) {
-			const wchar_t *a = ascii_for(*w, ours > 1 ? 2 : 1);
-
-			while (*a)
-				abuf[o++] = *a++;
-		} else {
-			abuf[o++] = *w;
-		}
-	}
-	abuf[o] = L'\0';
-	return abuf;
 }
 
 /* Fits s into cols columns of wbuf; returns the columns it takes. */
@@ -298,7 +256,7 @@ int screen_text(int y, int x, int cols, const char *s, int attr)
 	attrset(attr);
 	/* The last cell of the screen cannot be written without scrolling:
 	 * curses stores the character and reports an error we can ignore. */
-	mvaddwstr(y, x, agree_on_widths());
+	mvaddwstr(y, x, wbuf);
 	attrset(A_NORMAL);
 	return used;
 }
@@ -312,14 +270,51 @@ int screen_text_right(int y, int x, int cols, const char *s, int attr)
 		return 0;
 	used = fit(s, cols);
 	attrset(attr);
-	mvaddwstr(y, x + cols - used, agree_on_widths());
+	mvaddwstr(y, x + cols - used, wbuf);
 	attrset(A_NORMAL);
 	return used;
 }
 
+/* Where a line may not break, as Chinese typesetting has it (避头尾):
+ * before closing punctuation, after opening punctuation. */
+static const wchar_t no_line_start[] = L"，。、；：！？）》」』】〕〉”’…·%,.;:!?)]}";
+static const wchar_t no_line_end[] = L"（《「『【〔〈“‘([{";
+
+/* The character of s (valid UTF-8, n bytes) that starts at byte i, and
+ * the start of the one before it (i > 0). */
+static uint32_t char_at(const char *s, size_t n, size_t i)
+{
+	uint32_t cp;
+
+	utf8_next(s + i, n - i, &cp);
+	return cp;
+}
+
+static size_t char_before(const char *s, size_t i)
+{
+	while (--i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		;
+	return i;
+}
+
+/* Moves a break between two characters, before byte i (0 < i < n), back
+ * while it would start a line with closing punctuation or end one with
+ * opening punctuation; keeps i when that would leave the line empty. */
+static size_t break_between(const char *s, size_t n, size_t i)
+{
+	for (size_t j = i; j > 0; j = char_before(s, j)) {
+		uint32_t after = char_at(s, n, j);
+		uint32_t before = char_at(s, n, char_before(s, j));
+
+		if (!wcschr(no_line_start, (wchar_t)after) && !wcschr(no_line_end, (wchar_t)before))
+			return j;
+	}
+	return i;
+}
+
 size_t screen_break(const char *s, int cols, const char **next)
 {
-	size_t n = strlen(s), i = 0, space = 0;
+	size_t n = strcspn(s, "\n"), i = 0, space = 0;
 	int used = 0;
 
 	while (i < n) {
@@ -339,7 +334,10 @@ size_t screen_break(const char *s, int cols, const char **next)
 	}
 	if (i < n && space)
 		i = space;
-	*next = s + i + strspn(s + i, " ");
+	else if (i < n)
+		i = break_between(s, n, i);
+	/* A line break of the text ends the line whatever the room. */
+	*next = i == n && s[n] == '\n' ? s + n + 1 : s + i + strspn(s + i, " ");
 	while (i > 1 && s[i - 1] == ' ')
 		i--;
 	return i;

@@ -3,11 +3,10 @@
  *
  * Drawing takes UTF-8 that is already safe (text_sanitize'd, or our own
  * messages) and cuts it with text_fit, so nothing ever overflows into the
- * next column or line.  Curses places characters by the locale's wcwidth;
- * where the ambiguous_width setting makes a character (≥ … “) wider or
- * narrower than that, it is drawn as ASCII of the width the layout gave it
- * (">=", "~"), so curses and the terminal agree on every column.  One
- * screen at a time; all state is file-local. */
+ * next column or line.  Characters are drawn as themselves; curses places
+ * them by wcwidth(), which follows the ambiguous_width setting (text.h), so
+ * curses, the layout and the terminal agree on every column.  One screen
+ * at a time; all state is file-local. */
 #ifndef YUSUAN_TUI_SCREEN_H
 #define YUSUAN_TUI_SCREEN_H
 
@@ -31,12 +30,13 @@ bool screen_open_headless(int cols, int rows, const struct settings *s,
 /* Restores the terminal; safe to call twice, and from the OOM hook. */
 void screen_close(void);
 
-/* True when bars and separators must be ASCII (--ascii, the config, or a
+/* True when bars and sort arrows must be ASCII (--ascii, the config, or a
  * locale or terminal that draws block characters other than 1 column). */
 bool screen_ascii(void);
 
 /* The breadcrumb separator: " › ", or " > " where › cannot be drawn in
- * one column or in ASCII mode. */
+ * one column, in C, GBK and GB18030 locales, or when ASCII was asked for
+ * (not for bars alone: ambiguous_width = 2 keeps ›). */
 const char *screen_separator(void);
 
 /* Curses attributes for a role (colour pair and attributes, or attributes
@@ -49,12 +49,16 @@ int screen_text(int y, int x, int cols, const char *s, int attr);
 int screen_text_right(int y, int x, int cols, const char *s, int attr);
 /* Paints cols blank columns. */
 void screen_blank(int y, int x, int cols, int attr);
-/* Breaking s (NUL-terminated, safe UTF-8) into lines of at most cols
- * columns: returns the bytes of its first line and sets *next to where the
- * next line starts (past the spaces at the break; the terminating NUL when
- * this is the last line).  A line breaks at a space when one falls in its
- * second half or just after it, else between two characters; it holds at
- * least one character. */
+/* Breaking s (NUL-terminated, safe UTF-8, '\n' for line breaks as
+ * text_sanitize_lines keeps them) into lines of at most cols columns:
+ * returns the bytes of its first line and sets *next to where the next
+ * line starts (past the spaces or the '\n' at the break; the terminating
+ * NUL when this is the last line).  A line ends at a '\n' (which is not
+ * part of it; the line may then be empty); else it breaks at a space when
+ * one falls in its second half or just after it, else between two
+ * characters, but not before closing punctuation nor after opening
+ * punctuation (，。）》 and （《) unless that leaves nothing on the line; it
+ * holds at least one character. */
 size_t screen_break(const char *s, int cols, const char **next);
 /* Lines s takes when broken so (at least 1). */
 int screen_lines(const char *s, int cols);

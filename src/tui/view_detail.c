@@ -72,6 +72,29 @@ static char *flags_text(const struct node *n)
 	return text;
 }
 
+/* Bytes of the file name at the start of place, a cell that begins with
+ * the origin o (tui_origin: "file.csv:12"): what gets short when the cell
+ * is too long for its line, so that the record is never cut (0 when place
+ * does not begin with o, as a translation may have it). */
+static size_t file_name_bytes(const char *place, const char *o)
+{
+	const char *colon = strrchr(o, ':');
+
+	if (strncmp(place, o, strlen(o)))
+		return 0;
+	return colon ? (size_t)(colon - o) : strlen(o);
+}
+
+/* Adds a row of label and the origin at. */
+static void add_origin(struct tui *t, struct grid *g, const void *ref, const char *label,
+                       struct origin at)
+{
+	char *o = tui_origin(t, at);
+
+	grid_add(g, ROLE_ROW, ref, label, o, NULL, NULL)->head = file_name_bytes(o, o);
+	free(o);
+}
+
 static void add_figures(struct tui *t, struct detail *d)
 {
 	const struct node *n = d->node;
@@ -89,7 +112,8 @@ static void add_figures(struct tui *t, struct detail *d)
 		              : xstrdup(o);
 
 		grid_add(&d->g, ROLE_ROW, NULL, _(column_label(f->column)),
-		         table_kind_name(f->table), tui_amount(t, f->fen, amount), where);
+		         table_kind_name(f->table), tui_amount(t, f->fen, amount),
+		         where)->head = file_name_bytes(where, o);
 		free(where);
 		free(o);
 	}
@@ -99,19 +123,16 @@ static void add_findings(struct tui *t, struct detail *d)
 {
 	for (size_t i = 0; i < t->b->nfindings; i++) {
 		const struct finding *f = &t->b->findings[i];
-		char *a, *b, *both;
 
 		if (f->node != d->node)
 			continue;
-		a = tui_origin(t, f->a);
-		b = tui_origin(t, f->b);
 		grid_add(&d->g, f->sev == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING, f,
 		         _("Finding"), f->text, NULL, NULL);
-		both = f->b.file ? xasprintf("%s, %s", a, b) : NULL;
-		grid_add(&d->g, ROLE_ROW, f, "", both ? both : a, NULL, NULL);
-		free(both);
-		free(a);
-		free(b);
+		/* A line for each figure compared: each is shortened in its own
+		 * file name when the line is narrow. */
+		add_origin(t, &d->g, f, "", f->a);
+		if (f->b.file)
+			add_origin(t, &d->g, f, "", f->b);
 	}
 }
 
@@ -167,12 +188,8 @@ static void build(struct detail *d, struct tui *t)
 	}
 	if (n->kind != NODE_INDICATOR && n->kind != NODE_PROJECT && note)
 		grid_add(g, ROLE_ROW, NULL, _("Note"), note, NULL, NULL);
-	if (n->file) {
-		char *o = tui_origin(t, node_origin(n));
-
-		grid_add(g, ROLE_ROW, NULL, _("Source"), o, NULL, NULL);
-		free(o);
-	}
+	if (n->file)
+		add_origin(t, g, NULL, _("Source"), node_origin(n));
 	if (n->flags) {
 		char *f = flags_text(n);
 
@@ -190,7 +207,8 @@ static void detail_draw(struct view *v, struct tui *t)
 	struct detail *d = (struct detail *)v;
 	char *label = tui_node_label(d->node);
 	struct crumb *hits = NULL;
-	char hint[64];
+	char right[96];
+	int o;
 
 	/* TRANSLATORS: title of the detail screen, before the node's path. */
 	tui_draw_path(_("Details: "), d->node, &hits);
@@ -198,8 +216,9 @@ static void detail_draw(struct view *v, struct tui *t)
 	screen_blank(1, 0, COLS, screen_attr(ROLE_HEADER));
 	screen_text(1, 0, COLS, label, screen_attr(ROLE_HEADER));
 	grid_draw(&d->g, 2, tui_body_rows());
-	tui_help_hint(hint, sizeof hint);
-	tui_draw_status(t, "", hint);
+	o = grid_position(&d->g, right, sizeof right);
+	tui_help_hint(right + o, sizeof right - (size_t)o);
+	tui_draw_status(t, "", right);
 	free(label);
 }
 

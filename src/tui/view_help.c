@@ -20,13 +20,16 @@ static void help_draw(struct view *v, struct tui *t)
 {
 	struct help *h = (struct help *)v;
 	const char *const head[GRID_COLS] = { _("Keys"), _("Action"), NULL, NULL };
-	char hint[64];
+	char right[96];
+	int o;
 
 	tui_draw_title(_("Help"));
 	grid_draw_header(&h->g, 1, head);
 	grid_draw(&h->g, 2, tui_body_rows());
-	tui_help_hint(hint, sizeof hint);
-	tui_draw_status(t, "", hint);
+	/* Most terminals show only part of the help: say there is more. */
+	o = grid_position(&h->g, right, sizeof right);
+	tui_help_hint(right + o, sizeof right - (size_t)o);
+	tui_draw_status(t, "", right);
 }
 
 static bool help_action(struct view *v, struct tui *t, enum action a)

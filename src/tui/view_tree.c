@@ -77,6 +77,13 @@ static int64_t sort_amount(const struct node *n)
 	return amount_of(n, &fen) ? fen : INT64_MIN;
 }
 
+/* False for a list with an order of its own: a department lists its
+ * sections in their standard order. */
+static bool sortable(const struct node *n)
+{
+	return n->kind != NODE_DEPARTMENT;
+}
+
 /* Negative when n's kid a comes before kid b in the list, given their
  * sort amounts. */
 static int compare_kids(const struct node *n, uint32_t a, uint32_t b, int64_t amount_a,
@@ -85,8 +92,7 @@ static int compare_kids(const struct node *n, uint32_t a, uint32_t b, int64_t am
 	const struct node *na = n->kids[a], *nb = n->kids[b];
 	int r = 0;
 
-	/* A department lists its sections in their standard order. */
-	if (n->kind == NODE_DEPARTMENT)
+	if (!sortable(n))
 		return a < b ? -1 : a > b;
 	switch (set->sort) {
 	case SORT_AMOUNT:
@@ -155,19 +161,62 @@ static void measure_amounts(struct tree *tr, const struct tui *t)
 		tr->amount_w = (int)strlen(buf);
 }
 
+/* The department a loading message is about: the one its file was read
+ * into, else the one whose package folder holds the file (a file that is
+ * empty, a workbook or no table is still part of its package), else the
+ * budget's when it is one department (a message about no file). */
+static const struct department *message_department(const struct tui *t,
+                                                   const struct diag *g)
+{
+	const struct department *d = tui_diag_department(t, g);
+	const char *slash = g->file ? strrchr(g->file, '/') : NULL;
+
+	for (size_t i = 0; !d && slash && i < t->b->ndepts; i++) {
+		const char *dir = t->b->depts[i]->dir;
+		size_t len = strlen(dir);
+
+		while (len > 1 && dir[len - 1] == '/')
+			len--;
+		if (len == (size_t)(slash - g->file) && !strncmp(dir, g->file, len))
+			d = t->b->depts[i];
+	}
+	if (!d && t->b->root->kind == NODE_DEPARTMENT)
+		d = t->b->root->u.dept;
+	return d;
+}
+
+/* How many loading messages are about department d, and the most severe
+ * of them in *worst (-1 when none). */
+static size_t department_messages(const struct tui *t, const struct department *d,
+                                  int *worst)
+{
+	size_t said = 0;
+
+	*worst = -1;
+	for (size_t i = 0; i < t->b->diags.n; i++) {
+		const struct diag *g = &t->b->diags.v[i];
+
+		if (message_department(t, g) != d)
+			continue;
+		said++;
+		if ((int)g->sev > *worst)
+			*worst = (int)g->sev;
+	}
+	return said;
+}
+
 /* What the row of a department's 核对结果 says: its findings and the
  * loading messages about its files. */
 static char *findings_summary(const struct tui *t, const struct department *d)
 {
-	size_t found = 0, said = 0;
+	size_t found = 0, said;
+	int worst;
 	char *a, *both;
 
 	for (size_t i = 0; i < t->b->nfindings; i++)
 		if (node_department(t->b->findings[i].node) == d)
 			found++;
-	for (size_t i = 0; i < t->b->diags.n; i++)
-		if (tui_diag_department(t, &t->b->diags.v[i]) == d)
-			said++;
+	said = department_messages(t, d, &worst);
 	a = xasprintf(ngettext("%zu finding", "%zu findings", found), found);
 	if (!said)
 		return a;
@@ -437,13 +486,17 @@ static bool tree_action(struct view *v, struct tui *t, enum action a)
 			t->quit = true;
 		break;
 	case ACT_SORT:
-		t->set.sort = (enum sort_key)((t->set.sort + 1) % SORT__COUNT);
-		t->set.reverse = false;
-		ensure_sorted(tr, t);
-		sorted_message(t);
-		break;
 	case ACT_REVERSE:
-		t->set.reverse = !t->set.reverse;
+		if (!sortable(tr->cur)) {
+			tui_message(t, "%s", _("This list keeps its own order"));
+			break;
+		}
+		if (a == ACT_REVERSE) {
+			t->set.reverse = !t->set.reverse;
+		} else {
+			t->set.sort = (enum sort_key)((t->set.sort + 1) % SORT__COUNT);
+			t->set.reverse = false;
+		}
 		ensure_sorted(tr, t);
 		sorted_message(t);
 		break;
@@ -526,6 +579,18 @@ static long permille(int64_t part, int64_t whole)
 	return p > 99999 ? 99999 : p < -99999 ? -99999 : (long)p;
 }
 
+/* The mark of a 核对结果 row: as its list marks the loading messages
+ * (the findings are marked on their own rows). */
+static void messages_flag(const struct tui *t, const struct department *d, struct row *r)
+{
+	int worst;
+
+	if (!department_messages(t, d, &worst))
+		return;
+	r->flag = worst == SEV_NOTE ? '~' : '!';
+	r->flag_role = worst == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
+}
+
 static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
 {
 	const struct node *n = kid(tr, i);
@@ -534,6 +599,8 @@ static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
 	*r = (struct row){0};
 	r->flag = tui_flag(t, n, &r->flag_role);
 	row_texts(t, n, r);
+	if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS && r->flag == ' ')
+		messages_flag(t, node_department(n), r);
 	if (!amount_of(n, &fen))
 		return;
 	r->has_amount = true;
@@ -753,6 +820,27 @@ static enum encoding encoding_of(const struct tui *t, const struct node *n)
 	return file && file < t->b->nfiles ? t->b->files[file].enc : ENC_AUTO;
 }
 
+#define FIGURE_SIZE (64 + AMOUNT_FMT_SIZE)
+
+/* Joins into left the first of the nfig figures that fit in cols columns
+ * together; returns how many. */
+static size_t join_figures(char *left, size_t cap, char fig[][FIGURE_SIZE], size_t nfig,
+                           int cols)
+{
+	size_t i, len = 0;
+
+	left[0] = '\0';
+	for (i = 0; i < nfig; i++) {
+		snprintf(left + len, cap - len, "%s%s", len ? "  " : "", fig[i]);
+		if (text_width(left) > cols) {
+			left[len] = '\0';
+			break;
+		}
+		len = strlen(left);
+	}
+	return i;
+}
+
 static void draw_status(struct tree *tr, struct tui *t)
 {
 	static const struct {
@@ -767,24 +855,25 @@ static void draw_status(struct tree *tr, struct tui *t)
 	};
 	const struct node *n = tr->cur;
 	const struct figure *total = figure_near(n, COL_TOTAL, NULL);
-	char left[512] = "", pos[32] = "", enc[32] = "", help[64], amount[AMOUNT_FMT_SIZE];
-	char full[160], no_pos[160];
-	const char *right[3] = { full, no_pos, help };
-	size_t o = 0;
+	char fig[3][FIGURE_SIZE], left[3 * FIGURE_SIZE], pos[32] = "", enc[32] = "", help[64];
+	char amount[AMOUNT_FMT_SIZE], full[160], no_pos[160];
+	const char *all[3] = { full, no_pos, help }, *right[3], *none = "";
+	size_t nfig = 0, nright = 0;
+	int shortest;
 	enum encoding e = encoding_of(t, n);
 
 	if (!total && node_headline(n)) {
 		const struct figure *h = node_headline(n);
 
-		o += (size_t)snprintf(left, sizeof left, "%s %s", _(column_label(h->column)),
-		                      tui_amount(t, h->fen, amount));
+		snprintf(fig[nfig++], sizeof *fig, "%s %s", _(column_label(h->column)),
+		         tui_amount(t, h->fen, amount));
 	}
-	for (size_t i = 0; total && i < sizeof shown / sizeof *shown && o < sizeof left; i++) {
+	for (size_t i = 0; total && i < sizeof shown / sizeof *shown; i++) {
 		const struct figure *f = figure_near(n, shown[i].column, total);
 
 		if (f)
-			o += (size_t)snprintf(left + o, sizeof left - o, "%s%s %s", o ? "  " : "",
-			                      _(shown[i].label), tui_amount(t, f->fen, amount));
+			snprintf(fig[nfig++], sizeof *fig, "%s %s", _(shown[i].label),
+			         tui_amount(t, f->fen, amount));
 	}
 	/* What gives way when the amounts need the room: the position, then
 	 * the encoding. */
@@ -795,7 +884,19 @@ static void draw_status(struct tree *tr, struct tui *t)
 	tui_help_hint(help, sizeof help);
 	snprintf(full, sizeof full, "%s%s%s", pos, enc, help);
 	snprintf(no_pos, sizeof no_pos, "%s%s", enc, help);
-	tui_draw_status_fit(t, left, right, 3);
+	/* Beside figures, the right part gets at most half the line
+	 * (tui_draw_status_fit): a text wider than that would be cut. */
+	for (size_t i = 0; i < 3; i++)
+		if (!nfig || text_width(all[i]) <= COLS / 2)
+			right[nright++] = all[i];
+	/* A figure is shown whole or not at all: a cut amount would read as
+	 * another.  When not even the first fits beside the shortest right
+	 * text (the help hint), that gives way. */
+	shortest = nright ? text_width(right[nright - 1]) + 1 : 0;
+	if (!join_figures(left, sizeof left, fig, nfig, COLS - shortest) && nfig &&
+	    join_figures(left, sizeof left, fig, nfig, COLS))
+		nright = 0;
+	tui_draw_status_fit(t, left, nright ? right : &none, nright ? nright : 1);
 }
 
 static void tree_draw(struct view *v, struct tui *t)

@@ -121,6 +121,18 @@ Test(sanitize, line_breaks_and_tabs_are_single_spaces)
 	SANITIZE("a\tb\r\nc\n\nd", "a b  c  d");
 }
 
+Test(sanitize, lines_keep_their_breaks)
+{
+	char *got = text_sanitize_lines("\r\n①收入；\r\n②支出\n\n③\r④\tend\n\r\n", 41);
+
+	cr_assert_str_eq(got, "①收入；\n②支出\n\n③\n④ end");
+	free(got);
+	/* Whatever else, as text_sanitize. */
+	got = text_sanitize_lines("a\x1b[2J\xe2\x80\xae" "b", 9);
+	cr_assert_str_eq(got, "a^[[2J<U+202E>b");
+	free(got);
+}
+
 Test(sanitize, nul_inside_is_shown)
 {
 	SANITIZE("ab\0cd", "ab^@cd");
@@ -362,6 +374,29 @@ Test(width, ambiguous_override)
 	cr_assert_eq(text_width("¥"), 1);           /* still '?' */
 }
 
+/* Curses measures with wcwidth: it must count as text_width does, or
+ * the characters after an ambiguous one would shift on the terminal. */
+Test(width, wcwidth_follows_the_ambiguous_override)
+{
+	use_locale("en_US.UTF-8");
+	text_set_ambiguous_width(2);
+	cr_assert_eq(wcwidth(L'①'), 2);
+	cr_assert_eq(wcwidth(L'×'), 2);
+	cr_assert_eq(wcwidth(L'…'), 2);
+	cr_assert_eq(wcwidth(L'预'), 2);
+	cr_assert_eq(wcwidth(L'a'), 1);
+	cr_assert_eq(wcwidth(L'\u0301'), 0);
+	cr_assert_eq(wcwidth(L'\n'), -1);
+	text_set_ambiguous_width(0);
+	cr_assert_eq(wcwidth(L'①'), 1);
+
+	use_locale("zh_CN.GBK");
+	cr_assert_eq(wcwidth(L'①'), 2);
+	text_set_ambiguous_width(1);
+	cr_assert_eq(wcwidth(L'①'), 1);
+	cr_assert_eq(wcwidth(L'¥'), -1);           /* GBK cannot encode it */
+}
+
 Test(width, unsanitized_controls_count_as_question_marks)
 {
 	use_locale("en_US.UTF-8");
@@ -472,6 +507,33 @@ Test(fit, ambiguous_override_applies_to_the_ellipsis)
 	check_fit("社会保障和就业支出", 7, L"社会… ", 7);
 	check_fit("abc", 2, L"…", 2);
 	check_fit("abc", 1, L"~", 1);
+}
+
+Test(fit, ambiguous_characters_are_drawn_as_published)
+{
+	use_locale("en_US.UTF-8");
+	text_set_ambiguous_width(2);
+	check_fit("①收入“三公”×2", 20, L"①收入“三公”×2", 17);
+	check_fit("①收入“三公”", 8, L"①收入…", 8);
+}
+
+Test(fit, cut_drops_the_padding_only)
+{
+	char *got;
+
+	use_locale("en_US.UTF-8");
+	got = text_cut("预算01表-部门收支预算表.csv", 11);
+	cr_assert_str_eq(got, "预算01表-…");
+	free(got);
+	got = text_cut("社会保障和就业支出", 6);
+	cr_assert_str_eq(got, "社会…");
+	free(got);
+	got = text_cut("ab  ", 10);
+	cr_assert_str_eq(got, "ab  ");
+	free(got);
+	got = text_cut("abc", 0);
+	cr_assert_str_eq(got, "");
+	free(got);
 }
 
 Test(fit, keeps_combining_marks_with_their_base)

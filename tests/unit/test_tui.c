@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "tui/tui.h"
+#include "tui/screen.h"
 #include "budget.h"
 #include "keys.h"
 #include "settings.h"
@@ -317,17 +318,13 @@ Test(tui, sort_cycles_amount_code_name_and_reverses)
 
 Test(tui, sections_keep_their_standard_order)
 {
-	assert_screen(screen_of("sS", 80, 24), 24,
-	              "028 测试局\n"
-	              "  Name                                                                  10k yuan\n"
-	              "  Income\n"
-	              ". Spending by function                                                 17,419.04\n"
-	              "  Spending by economic class\n"
-	              ". Units and projects\n"
-	              "  \"Three public\" expenses\n"
-	              "  Department performance targets\n"
-	              "  Check results                                             2 findings\n",
-	              "Sorted by code, in reverse                                  1/7  GB18030  ? help");
+	/* s and S say so and change nothing, here or in the lists below. */
+	assert_screen(screen_of("s", 80, 24), 24, root_top,
+	              "This list keeps its own order                               1/7  GB18030  ? help");
+	assert_screen(screen_of("sS", 80, 24), 24, root_top,
+	              "This list keeps its own order                               1/7  GB18030  ? help");
+	assert_screen(screen_of("sSj<Enter>", 80, 24), 24, func_top,
+	              "Total 17,419.04  Basic 10,000.00  Projects 7,419.04         1/3  GB18030  ? help");
 }
 
 Test(tui, unit_toggles_between_wan_and_yuan)
@@ -395,16 +392,17 @@ Test(tui, n_goes_down_a_sorted_list)
 	              "Match 1 of 2: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
 	assert_screen(screen_of("/41170023<Enter>N", 80, 24), 24, projects_top,
 	              "Match 2 of 2: 411700230000000018947 家庭服务业职业技能大赛活动经费 UTF-8  ? help");
-	assert_screen(screen_of("ss/41170023<Enter>", 80, 24), 24, by_name,
+	/* Sorted in a list below the department's, which keeps its order. */
+	assert_screen(screen_of("j<Enter>ssh/41170023<Enter>", 80, 24), 24, by_name,
 	              "Match 1 of 2: 411700230000000018931 公益性岗位补贴            1/2  UTF-8  ? help");
-	assert_screen(screen_of("ss/41170023<Enter>n", 80, 24), 24, by_name,
+	assert_screen(screen_of("j<Enter>ssh/41170023<Enter>n", 80, 24), 24, by_name,
 	              "Match 2 of 2: 411700230000000018947 家庭服务业职业技能大赛活动经费 UTF-8  ? help");
 	/* 20 matches 201, 208, 20801, 2080101 and 2080109, in that order. */
-	assert_screen(screen_of("s/20<Enter>", 80, 24), 24, by_code,
+	assert_screen(screen_of("j<Enter>sh/20<Enter>", 80, 24), 24, by_code,
 	              "Match 1 of 5: 201 一般公共服务支出                          1/3  GB18030  ? help");
-	assert_screen(screen_of("s/20<Enter>n", 80, 24), 24, by_code,
+	assert_screen(screen_of("j<Enter>sh/20<Enter>n", 80, 24), 24, by_code,
 	              "Match 2 of 5: 208 社会保障和就业支出                        2/3  GB18030  ? help");
-	assert_screen(screen_of("s/20<Enter>nnnnn", 80, 24), 24, by_code,
+	assert_screen(screen_of("j<Enter>sh/20<Enter>nnnnn", 80, 24), 24, by_code,
 	              "Match 1 of 5: 201 一般公共服务支出                          1/3  GB18030  ? help");
 }
 
@@ -478,7 +476,8 @@ Test(tui, detail_of_a_project_names_every_source)
 	              "Total                    项目支出表      5.75  xmzc.csv:6\n"
 	              "Government budget funds  项目支出表      5.75  xmzc.csv:6\n"
 	              "Finding                  project total differs from the spending table by 0.01\n"
-	              "                         xmzc.csv:6, 02 支出.csv:10\n",
+	              "                         xmzc.csv:6\n"
+	              "                         02 支出.csv:10\n",
 	              "                                                                          ? help");
 	/* i again, or Esc, closes it. */
 	assert_screen(screen_of("jjj<Enter><Enter>jii", 80, 24), 24, projects_top,
@@ -573,10 +572,12 @@ Test(tui, loading_messages_are_listed_first_and_lead_to_their_row)
 	cr_assert_eq(run(&b, &o, &got), 0);
 	cr_assert(strstr(got, "\nNo row of the tree was read from this record      "), "%s", got);
 	free(got);
-	/* The 核对结果 row counts the messages about the department's files. */
+	/* The 核对结果 row counts the messages about the department's files,
+	 * the one it did not read (notes.csv, in its folder) too, and is marked
+	 * as the worst of them is in the list. */
 	o.keys = "";
 	cr_assert_eq(run(&b, &o, &got), 0);
-	cr_assert(strstr(got, "\n  Check results                        2 findings, 3 loading messages\n"),
+	cr_assert(strstr(got, "\n! Check results                        2 findings, 4 loading messages\n"),
 	          "%s", got);
 	free(got);
 	budget_free(&b);
@@ -609,6 +610,87 @@ Test(tui, long_texts_wrap_in_the_detail)
 	              "               forty columns\n"
 	              "Source         10_项目绩效.csv:4\n",
 	              "                                  ? help");
+}
+
+/* A line break in a text starts a new line, whatever the width, and the
+ * wrapping of a paragraph never starts a line with closing punctuation. */
+Test(tui, line_breaks_of_a_text_start_new_lines)
+{
+	struct budget b;
+	struct tui_options o = { .keys = "jjj<Enter><Enter>jjj<Enter>jj<Enter><Enter>", .cols = 40,
+	                         .rows = 12 };
+	char *got = NULL;
+	struct node *g;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
+	node_set_text(&b, g->kids[0], "①职业技能水平有效提升，参赛选手获奖；\r\n②满意。",
+	              node_note(g->kids[0]));
+	cr_assert_eq(run(&b, &o, &got), 0);
+	budget_free(&b);
+	assert_screen(got, 12,
+	              "Details: … › 提升职业技能水平\n"
+	              "提升职业技能水平\n"
+	              "Kind           Indicator\n"
+	              "Name           提升职业技能水平\n"
+	              "Group          Effect indicators\n"
+	              "Level-2 indi…  社会效益指标\n"
+	              "Target         ①职业技能水平有效提升，参\n"
+	              "               赛选手获奖；\n"
+	              "               ②满意。\n"
+	              "Source         10_项目绩效.csv:4\n",
+	              "                                  ? help");
+}
+
+Test(screen, breaks_lines_as_chinese_typesetting_does)
+{
+	const char *next;
+
+	use_locale("C.UTF-8");
+	/* Not before closing punctuation: the character before goes along. */
+	cr_assert_eq(screen_break("一二三四五。六", 10, &next), strlen("一二三四"));
+	cr_assert_str_eq(next, "五。六");
+	cr_assert_eq(screen_break("仅有尾差（几分钱）", 16, &next), strlen("仅有尾差（几分"));
+	cr_assert_str_eq(next, "钱）");
+	/* Not after opening punctuation. */
+	cr_assert_eq(screen_break("一二三四（五）", 10, &next), strlen("一二三四"));
+	cr_assert_str_eq(next, "（五）");
+	/* Unless nothing would be left on the line. */
+	cr_assert_eq(screen_break("。。。。", 4, &next), strlen("。。"));
+	/* A line break ends the line, and is not drawn. */
+	cr_assert_eq(screen_break("ab\ncd", 10, &next), 2);
+	cr_assert_str_eq(next, "cd");
+	cr_assert_eq(screen_break("\n\ncd", 10, &next), 0);
+	cr_assert_str_eq(next, "\ncd");
+	cr_assert_eq(screen_lines("①收入；\n②支出", 40), 2);
+	cr_assert_eq(screen_lines("a\n\nb", 40), 3);
+}
+
+/* A long file name is shortened, never its record. */
+Test(tui, sources_keep_their_record)
+{
+	struct budget b;
+	struct tui_options o = { .keys = "ji", .cols = 60, .rows = 24 };
+	char *got = NULL;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	free(b.files[1].path);
+	b.files[1].path = strdup("pkg/预算01表-部门收支预算表（支出总表）.csv");
+	cr_assert_eq(run(&b, &o, &got), 0);
+	budget_free(&b);
+	assert_screen(got, 24,
+	              "Details: 028 测试局 › Spending by function\n"
+	              "Spending by function\n"
+	              "Kind              Section\n"
+	              "Name              Spending by function\n"
+	              "\n"
+	              "Figure            Table      10k yuan  Source\n"
+	              "Total             支出总表  17,419.04  预算01表-部门收支…:7\n"
+	              "Basic spending    支出总表  10,000.00  预算01表-部门收支…:7\n"
+	              "Project spending  支出总表   7,419.04  预算01表-部门收支…:7\n",
+	              "                                                      ? help");
 }
 
 /* A project's 绩效目标 (Hebei's long layout) shows as its goal. */
@@ -656,10 +738,11 @@ Test(tui, groups_count_their_indicators_even_when_empty)
 	              "                                                                   UTF-8  ? help");
 }
 
-Test(tui, ambiguous_width_two_draws_ascii_curses_agrees_with)
+Test(tui, ambiguous_width_two_draws_characters_as_published)
 {
-	/* A terminal drawing ≥ in two columns where the locale says one:
-	 * curses would count one and the rest of the line would shift. */
+	/* A terminal drawing ≥ and … in two columns where the locale says
+	 * one: they are shown as themselves, and curses counts them as the
+	 * terminal does (else "…" and " › " would be apart). */
 	struct budget b;
 	struct settings s;
 	struct tui_options o = { .headless = true, .keys = "jjj<Enter><Enter>jjj<Enter>j<Enter>",
@@ -677,10 +760,10 @@ Test(tui, ambiguous_width_two_draws_ascii_curses_agrees_with)
 	budget_free(&b);
 	text_set_ambiguous_width(0);
 	assert_screen(got, 24,
-	              ".. > 028001 > 411700230000000018947 项目 > Output indicators\n"
+	              "… › 028001 › 411700230000000018947 项目 › Output indicators\n"
 	              "  Name             Target\n"
-	              "  参加比赛人数     >=40人\n"
-	              "  遴选参加省赛人数 >=8人\n",
+	              "  参加比赛人数     ≥40人\n"
+	              "  遴选参加省赛人数 ≥8人\n",
 	              "                                                              1/2  UTF-8  ? help");
 }
 
@@ -744,7 +827,8 @@ Test(tui, help_comes_from_the_key_map)
 	              "<C-l>                 Redraw the screen\n"
 	              "q                     Close this screen; quit at the top\n"
 	              "Q                     Quit at once\n",
-	              "                                                                          ? help");
+	              /* There is more below. */
+	              "                                                                 1-21/35  ? help");
 	assert_screen(screen_of("??", 80, 24), 24, root_top,
 	              "Total spending 17,419.04                                    1/7  GB18030  ? help");
 }
@@ -794,6 +878,29 @@ Test(tui, mouse_selects_drills_and_goes_up)
 
 /* ---- small terminals, bad text, locales ---- */
 
+/* The status line shows a figure whole or not at all, and the texts on its
+ * right whole. */
+Test(tui, status_line_never_cuts_a_figure)
+{
+	char *got = screen_of("", 31, 6);
+
+	cr_assert(strstr(got, "\nTotal spending 17,419.04 ? help\n"), "%s", got);
+	free(got);
+	got = screen_of("", 30, 6);
+	cr_assert(strstr(got, "\nTotal spending 17,419.04\n"), "%s", got);
+	free(got);
+	got = screen_of("j<Enter>", 40, 6);
+	cr_assert(strstr(got, "\nTotal 17,419.04  Basic 10,000.00  ? help\n"), "%s", got);
+	free(got);
+	got = screen_of("j<Enter>", 34, 6);
+	cr_assert(strstr(got, "\nTotal 17,419.04    GB18030  ? help\n"), "%s", got);
+	free(got);
+	/* Beside figures, what is on the right has at most half the line. */
+	got = screen_of("jjj<Enter><Enter>", 34, 6);
+	cr_assert(strstr(got, "\nTotal 685.00         UTF-8  ? help\n"), "%s", got);
+	free(got);
+}
+
 Test(tui, tiny_terminals_show_a_notice)
 {
 	char *got = screen_of("jj<Enter>", 20, 5);
@@ -809,7 +916,8 @@ Test(tui, tiny_terminals_show_a_notice)
 	              "! 社会保…  12,419.04\n"
 	              "  一般公…   3,000.00\n"
 	              "? 住房保…   2,000.00\n",
-	              "Total 17,419… ? help");
+	              /* An amount is never cut: the hint gives way. */
+	              "Total 17,419.04");
 }
 
 /* No byte below 0x20 but line ends, no bidi or invisible character, and no
