@@ -13,4 +13,9 @@
 #endif
 #define N_(s) (s)
 
+/* What to do when the locale cannot show Chinese: one hint for the
+ * message before the browser starts (main.c) and its status line (tui.c).
+ * C.UTF-8 is the one UTF-8 locale every glibc system has. */
+#define LOCALE_HINT N_("try LANG=C.UTF-8")
+
 #endif

@@ -15,6 +15,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +47,9 @@ static void usage(FILE *out)
 	                "      --play=FILE        replay a key file visibly, for demonstrations\n"
 	                "      --delay=MS         milliseconds between played keys (default 600)\n"
 	                "  -h, --help             show this help and exit\n"
-	                "  -V, --version          show the version and exit\n"
-	                "\n"
+	                "  -V, --version          show the version and exit\n"));
+	out_puts(out, _("\n"
+	                "Give at most one of --check, --dump, --print-screen and --play.\n"
 	                "Exit status: 0 all loaded (and reconciled), 1 something was skipped or\n"
 	                "does not reconcile, 2 nothing could be loaded or bad usage.\n"
 	                "In the browser, press ? for the keys.  See also: man yusuan\n"));
@@ -58,13 +60,35 @@ static void try_help(void)
 	out_puts(stderr, _("Try 'yusuan --help' for more information.\n"));
 }
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
 {
-	fputs("yusuan: ", stderr);
-	out_printf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	out_printf(stderr, "yusuan: %s\n", msg);
+	free(msg);
 	try_help();
 	return EXIT_FATAL;
+}
+
+/* --check, --dump, --print-screen and --play each decide what the run
+ * does, and only one can: the second would be silently ignored.  *mode
+ * keeps the first one given. */
+static bool set_mode(const char **mode, const char *option)
+{
+	if (*mode && strcmp(*mode, option) != 0)
+		return false;
+	*mode = option;
+	return true;
+}
+
+static int mode_conflict(const char *first, const char *second)
+{
+	return usage_error(_("options '%s' and '%s' cannot be used together"),
+	                   first, second);
 }
 
 /* The bundled samples: $YUSUAN_DATADIR/samples (an uninstalled build),
@@ -88,27 +112,61 @@ static char *localedef_hint(const char *want)
 	                 (int)cs, dot + 1, want);
 }
 
-/* A locale that is not installed leaves the C locale: CJK would show as
- * blanks or garbage, so say why and how to fix it, once. */
-static void check_locale(bool ok)
+/* The locale asked for that is not installed: LC_ALL's, else the first
+ * of the other variables setlocale reads that names a missing one. */
+static const char *missing_locale(void)
 {
-	if (ok && !text_locale_is_ascii())
-		return;
-	const char *want = getenv("LC_ALL");
-	if (!want || !*want)
-		want = getenv("LC_CTYPE");
-	if (!want || !*want)
-		want = getenv("LANG");
-	if (ok && (!want || !*want || strcmp(want, "C") == 0 || strcmp(want, "POSIX") == 0))
-		out_puts(stderr, _("yusuan: the locale is C: Chinese text is shown as <U+XXXX> "
-		                   "escapes; set LANG=zh_CN.UTF-8 (or en_US.UTF-8) to see it\n"));
-	else if (!ok) {
-		char *hint = localedef_hint(want ? want : "");
-		out_printf(stderr, _("yusuan: the locale '%s' is not installed: Chinese text is "
-		                     "shown as <U+XXXX> escapes; generate it with '%s', or pick "
-		                     "one from 'locale -a'\n"), want ? want : "", hint);
-		free(hint);
+	static const char *const vars[] = {
+		"LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LC_COLLATE", "LC_NUMERIC",
+		"LC_TIME", "LC_MONETARY", "LC_PAPER", "LC_NAME", "LC_ADDRESS",
+		"LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION", "LANG",
+	};
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *want = getenv(vars[i]);
+		if (!want || !*want)
+			continue;
+		locale_t l = newlocale(LC_ALL_MASK, want, (locale_t)0);
+		if (!l)
+			return want;
+		freelocale(l);
+		if (i == 0)
+			break;   /* LC_ALL overrides the others */
 	}
+	return "";
+}
+
+/* A locale that is not installed leaves the C locale: CJK would show as
+ * blanks or garbage, so say why and how to fix it, once, whatever the
+ * mode: the user asked for that locale. */
+static void say_locale_missing(void)
+{
+	const char *want = missing_locale();
+	char *hint = localedef_hint(want);
+	out_printf(stderr, _("yusuan: the locale '%s' is not installed: Chinese text is "
+	                     "shown as <U+XXXX> escapes; generate it with '%s', or %s\n"),
+	           want, hint, _(LOCALE_HINT));
+	free(hint);
+}
+
+/* The C locale is often chosen on purpose (scripts, --check): only the
+ * browser, which is there to show the names, says what it costs. */
+static void say_locale_c(void)
+{
+	out_printf(stderr, _("yusuan: the locale is C: Chinese text is shown as "
+	                     "<U+XXXX> escapes; %s\n"), _(LOCALE_HINT));
+}
+
+/* Puts a copy of first's messages before d's: the settings are read
+ * before the budget. */
+static void diags_prepend(struct diags *d, const struct diags *first)
+{
+	struct diags all;
+	diags_init(&all);
+	diags_append(&all, first);
+	diags_append(&all, d);
+	diags_free(d);
+	*d = all;
 }
 
 static bool parse_screen(const char *s, int *cols, int *rows)
@@ -138,6 +196,8 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+	if (!locale_ok)
+		say_locale_missing();
 
 	enum {
 		OPT_DUMP = 256, OPT_ENCODING, OPT_CHECK, OPT_CONFIG, OPT_NO_COLOR,
@@ -162,7 +222,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, check = false;
-	const char *config = NULL, *keys_file = NULL;
+	const char *config = NULL, *keys_file = NULL, *mode = NULL;
 	struct load_options lo = { .encoding = ENC_AUTO };
 	struct tui_options to = { .cols = 80, .rows = 24 };
 	opterr = 0;
@@ -176,9 +236,13 @@ int main(int argc, char **argv)
 			printf("yusuan %s\n", VERSION);
 			return EXIT_CLEAN;
 		case OPT_DUMP:
+			if (!set_mode(&mode, "--dump"))
+				return mode_conflict(mode, "--dump");
 			dump = true;
 			break;
 		case OPT_CHECK:
+			if (!set_mode(&mode, "--check"))
+				return mode_conflict(mode, "--check");
 			check = true;
 			break;
 		case OPT_ENCODING:
@@ -207,9 +271,13 @@ int main(int argc, char **argv)
 				                   optarg);
 			break;
 		case OPT_PRINT_SCREEN:
+			if (!set_mode(&mode, "--print-screen"))
+				return mode_conflict(mode, "--print-screen");
 			to.headless = true;
 			break;
 		case OPT_PLAY:
+			if (!set_mode(&mode, "--play"))
+				return mode_conflict(mode, "--play");
 			to.play_file = optarg;
 			break;
 		case OPT_DELAY: {
@@ -226,9 +294,9 @@ int main(int argc, char **argv)
 			return usage_error(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	bool browse = !dump && !check;
-	if (browse && !to.headless)
-		check_locale(locale_ok);
+	bool browse = !dump && !check, interactive = browse && !to.headless;
+	if (interactive && locale_ok && text_locale_is_ascii())
+		say_locale_c();
 
 	char *file_keys = NULL;
 	if (keys_file) {
@@ -247,9 +315,12 @@ int main(int argc, char **argv)
 	char *cfg_path = settings_path(config);
 	bool cfg_ok = settings_load(&set, cfg_path, config != NULL, &cfg);
 	free(cfg_path);
-	report_messages(stderr, &cfg);
-	diags_free(&cfg);
+	/* On a terminal the browser's screen would hide them: they are
+	 * printed with the loading messages on quitting. */
+	if (!interactive || !cfg_ok)
+		report_messages(stderr, &cfg);
 	if (!cfg_ok) {
+		diags_free(&cfg);
 		free(file_keys);
 		return EXIT_FATAL;
 	}
@@ -282,15 +353,23 @@ int main(int argc, char **argv)
 		report_messages(stderr, &b.diags);
 		report_dump(stdout, &b);
 	} else if (!loaded) {
+		if (interactive)
+			report_messages(stderr, &cfg);
 		report_messages(stderr, &b.diags);
 		out_puts(stderr, _("yusuan: nothing could be loaded\n"));
 	} else {
+		/* The findings view (v) lists them with the loading messages;
+		 * the exit status, about the budget, was set without them. */
+		diags_prepend(&b.diags, &cfg);
 		int trc = tui_run(&b, &set, &to);
 		if (trc)
 			rc = trc;
-		else if (!to.headless)
-			report_messages(stderr, &b.diags);
+		/* A browser that could not start showed nothing, not even
+		 * the settings' warnings. */
+		if (!to.headless)
+			report_messages(stderr, trc ? &cfg : &b.diags);
 	}
+	diags_free(&cfg);
 	free(samples[0]);
 	free(file_keys);
 	classification_free(cls);

@@ -28,7 +28,8 @@
 #include <unistd.h>
 
 /* iniparser 4.1 fails on a line of 1023 bytes or more before its '\n'
- * (its fgets buffer is 1024 bytes); checked on this version. */
+ * (its fgets buffer is 1024 bytes), and on continued lines that fill it
+ * together; checked on this version. */
 enum { INI_LINE_MAX = 1022 };
 /* Settings files are a few hundred bytes; this bounds memory and time. */
 enum { FILE_MAX = 1 << 20 };
@@ -465,9 +466,9 @@ static bool scan_line(const char *s, size_t n, uint32_t line,
 	char *key = eq ? lowered_strip(s, (size_t)(eq - s)) : NULL;
 	if (!key || !key[0]) {
 		free(key);
-		diag_add(d, path, line, SEV_ERROR,
-		         _("expected 'key = value' or '[section]', not '%s'"),
-		         quote(0, s, n));
+		diag_add(d, path, line, SEV_WARNING,
+		         _("expected 'key = value' or '[section]', not '%s'; the "
+		           "line is ignored"), quote(0, s, n));
 		return false;
 	}
 	for (size_t i = 0; i < p->n; i++)
@@ -487,92 +488,135 @@ static bool scan_line(const char *s, size_t n, uint32_t line,
 	return true;
 }
 
-/* Checks what iniparser cannot read (a BOM, NUL bytes, long lines, bad
- * lines) and records where keys are.  False after an error. */
-static bool scan(const char *buf, size_t len, const char *path,
-                 struct places *p, struct diags *d)
+/* What scan() gives iniparser: the file less what iniparser would reject,
+ * which makes it refuse the whole file.  A dropped line leaves an empty
+ * one, so that lines keep their numbers. */
+struct copy {
+	char *text;
+	size_t len;
+	bool changed;           /* differs from the file */
+	size_t start;           /* where the logical line being read starts */
+};
+
+static void drop_lines(struct copy *c, uint32_t from, uint32_t to)
 {
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		diag_add(d, path, 1, SEV_ERROR,
-		         _("the file starts with a byte-order mark, which "
-		           "iniparser cannot read: save it without BOM"));
+	c->len = c->start;
+	for (uint32_t i = from; i <= to; i++)
+		c->text[c->len++] = '\n';
+	c->changed = true;
+}
+
+/* Warns once about bytes that are not UTF-8 (a file saved as GBK). */
+static void check_utf8(const char *s, size_t n, uint32_t line, bool *warned,
+                       const char *path, struct diags *d)
+{
+	for (size_t i = 0; i < n && !*warned;) {
+		uint32_t cp;
+		size_t k = utf8_next(s + i, n - i, &cp);
+		if (cp == 0xFFFD && k == 1) {
+			diag_add(d, path, line, SEV_WARNING,
+			         _("this line is not valid UTF-8 (saved as GBK?): "
+			           "save the file as UTF-8"));
+			*warned = true;
+		}
+		i += k;
+	}
+}
+
+/* Checks each line as iniparser will read it, drops from the copy (with a
+ * warning) the lines it would reject, and records where keys are.  False
+ * when nothing of the file can be used. */
+static bool scan(const char *buf, size_t len, const char *path,
+                 struct places *p, struct copy *c, struct diags *d)
+{
+	if (memchr(buf, '\0', len)) {
+		diag_add(d, path, 0, SEV_WARNING,
+		         _("the file contains NUL bytes (is it UTF-16?): save it "
+		           "as UTF-8; the file is ignored"));
 		return false;
 	}
-	if (memchr(buf, '\0', len)) {
-		diag_add(d, path, 0, SEV_ERROR,
-		         _("the file contains NUL bytes (is it UTF-16?): save it "
-		           "as UTF-8"));
-		return false;
+	*c = (struct copy){ .text = xmalloc(len + 2) };
+	size_t at = 0;
+	/* Notepad saves UTF-8 with a byte-order mark, which iniparser would
+	 * take for part of the first line. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		at = 3;
+		c->changed = true;
 	}
 
 	char *section = xstrdup("");
 	char *logical = NULL;   /* a line continued with '\' so far */
 	size_t loglen = 0;
-	uint32_t logline = 0;
-	bool ok = true, warned_utf8 = false;
-	uint32_t line = 1;
+	size_t joined = 0;      /* iniparser's buffer used by the continued part */
+	uint32_t logline = 0, line = 1;
+	bool warned_utf8 = false;
 
-	for (size_t at = 0; at < len && ok; line++) {
+	for (; at < len; line++) {
 		const char *s = buf + at;
 		const char *nl = memchr(s, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - s) : len - at;
 		at += n + 1;
-		if (n > INI_LINE_MAX) {
-			diag_add(d, path, line, SEV_ERROR,
-			         _("the line is %zu bytes long; iniparser reads "
-			           "lines of at most %d bytes"), n, INI_LINE_MAX);
-			ok = false;
-			break;
+		if (!logical) {
+			logline = line;
+			c->start = c->len;
+			joined = 0;
 		}
-		for (size_t i = 0; i < n && !warned_utf8;) {
-			uint32_t cp;
-			size_t k = utf8_next(s + i, n - i, &cp);
-			if (cp == 0xFFFD && k == 1) {
-				diag_add(d, path, line, SEV_WARNING,
-				         _("this line is not valid UTF-8 (saved as "
-				           "GBK?): save the file as UTF-8"));
-				warned_utf8 = true;
-			}
-			i += k;
+		memcpy(c->text + c->len, s, n);
+		c->len += n;
+		c->text[c->len++] = '\n';
+		check_utf8(s, n, line, &warned_utf8, path, d);
+		if (joined + n > INI_LINE_MAX) {
+			diag_add(d, path, logline, SEV_WARNING,
+			         _("the line is %zu bytes long; iniparser reads lines "
+			           "of at most %d bytes; the line is ignored"),
+			         joined + n, INI_LINE_MAX);
+			drop_lines(c, logline, line);
+			free(logical);
+			logical = NULL;
+			loglen = 0;
+			continue;
 		}
 		size_t end = n;   /* iniparser drops trailing blanks first */
 		while (end > 0 && strchr(" \t\v\f\r", s[end - 1]))
 			end--;
 		bool continued = end > 0 && s[end - 1] == '\\';
-		if (!logical)
-			logline = line;
 		logical = xreallocarray(logical, loglen + n + 1, 1);
 		memcpy(logical + loglen, s, continued ? end - 1 : n);
 		loglen += continued ? end - 1 : n;
-		if (!continued) {
-			ok = scan_line(logical, loglen, logline, &section, p, path, d);
-			free(logical);
-			logical = NULL;
-			loglen = 0;
+		if (continued) {
+			joined += end - 1;   /* the next line overwrites the '\' */
+			continue;
 		}
+		if (!scan_line(logical, loglen, logline, &section, p, path, d))
+			drop_lines(c, logline, line);
+		free(logical);
+		logical = NULL;
+		loglen = 0;
 	}
-	if (logical && ok)
-		ok = scan_line(logical, loglen, logline, &section, p, path, d);
+	if (logical && !scan_line(logical, loglen, logline, &section, p, path, d))
+		drop_lines(c, logline, line - 1);
 	free(logical);
 	free(section);
-	return ok;
+	return true;
 }
 
 /* Reads the whole file into *buf (NUL-terminated, free() it) without
- * blocking on FIFOs or devices.  False after an error; true with *buf NULL
- * for a missing optional file. */
+ * blocking on FIFOs or devices.  *buf is NULL for a file that cannot be
+ * read: false after an error for the file the user named; true after a
+ * warning for the default file, or nothing when it is missing. */
 static bool read_file(const char *path, bool explicit, char **buf,
                       size_t *len, struct diags *d)
 {
+	enum severity sev = explicit ? SEV_ERROR : SEV_WARNING;
 	*buf = NULL;
 	*len = 0;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		if (!explicit && (errno == ENOENT || errno == ENOTDIR))
 			return true;
-		diag_add(d, path, 0, SEV_ERROR, _("cannot read the settings: %s"),
+		diag_add(d, path, 0, sev, _("cannot read the settings: %s"),
 		         strerror(errno));
-		return false;
+		return !explicit;
 	}
 	struct stat st;
 	const char *refusal = NULL;
@@ -600,15 +644,82 @@ static bool read_file(const char *path, bool explicit, char **buf,
 	}
 	close(fd);
 	if (refusal) {
-		diag_add(d, path, 0, SEV_ERROR, _("cannot read the settings: %s"),
+		diag_add(d, path, 0, sev, _("cannot read the settings: %s"),
 		         refusal);
 		free(b);
 		*len = 0;
-		return false;
+		return !explicit;
 	}
 	b[*len] = '\0';
 	*buf = b;
 	return true;
+}
+
+/* Writes all of text to fd; false with errno set when it cannot. */
+static bool write_all(int fd, const char *text, size_t len)
+{
+	while (len > 0) {
+		ssize_t put = write(fd, text, len);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return false;
+		text += put;
+		len -= (size_t)put;
+	}
+	return true;
+}
+
+/* iniparser 4.1 reads only named files: a copy without the dropped lines
+ * goes through a temporary file (*fd open, unlink it).  NULL with a
+ * warning when it cannot be made. */
+static char *write_copy(const struct copy *c, int *fd, const char *path,
+                        struct diags *d)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *name = xasprintf("%s/yusuan-ini.XXXXXX",
+	                       tmp && tmp[0] == '/' ? tmp : "/tmp");
+
+	*fd = mkstemp(name);
+	if (*fd >= 0 && write_all(*fd, c->text, c->len))
+		return name;
+	diag_add(d, path, 0, SEV_WARNING,
+	         _("cannot copy it without the ignored lines for iniparser: "
+	           "%s; the file is ignored"), strerror(errno));
+	if (*fd >= 0) {
+		unlink(name);
+		close(*fd);
+	}
+	free(name);
+	return NULL;
+}
+
+/* Loads the file, or its copy when lines were dropped; NULL with a
+ * warning when iniparser cannot read it. */
+static dictionary *load_ini(const char *path, const struct copy *c,
+                            struct diags *d)
+{
+	char *name = NULL;
+	int fd = -1;
+
+	if (c->changed && !(name = write_copy(c, &fd, path, d)))
+		return NULL;
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(keep_ini_error);
+	errno = 0;
+	dictionary *ini = iniparser_load(name ? name : path);
+	int err = errno;
+	if (name) {
+		unlink(name);
+		close(fd);
+		free(name);
+	}
+	if (!ini)
+		diag_add(d, path, 0, SEV_WARNING,
+		         _("iniparser cannot read it: %s; the file is ignored"),
+		         ini_error[0] ? quote(0, ini_error, strlen(ini_error))
+		                      : strerror(err));
+	return ini;
 }
 
 /* Applies the keys of one section of the loaded file. */
@@ -672,6 +783,7 @@ bool settings_load(struct settings *s, const char *path, bool explicit,
 	size_t len;
 	char *buf;
 	struct places places = { 0 };
+	struct copy copy = { 0 };
 
 	if (!path)
 		return true;
@@ -679,27 +791,11 @@ bool settings_load(struct settings *s, const char *path, bool explicit,
 		return false;
 	if (!buf)
 		return true;
-	bool ok = scan(buf, len, path, &places, d);
+	bool usable = scan(buf, len, path, &places, &copy, d);
 	free(buf);
-	if (!ok) {
-		places_free(&places);
-		return false;
-	}
-
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(keep_ini_error);
-	dictionary *ini = iniparser_load(path);
-	if (!ini) {
-		const char *why = ini_error[0] ? quote(0, ini_error,
-		                                       strlen(ini_error))
-		                               : strerror(errno);
-		diag_add(d, path, 0, SEV_ERROR, _("iniparser cannot read it: %s"),
-		         why);
-		places_free(&places);
-		return false;
-	}
-	int nsec = iniparser_getnsec(ini);
-	for (int i = 0; i < nsec; i++) {
+	dictionary *ini = usable ? load_ini(path, &copy, d) : NULL;
+	free(copy.text);
+	for (int i = 0; ini && i < iniparser_getnsec(ini); i++) {
 		const char *section = iniparser_getsecname(ini, i);
 		if (!section)
 			continue;
@@ -711,7 +807,8 @@ bool settings_load(struct settings *s, const char *path, bool explicit,
 			         SEV_WARNING, _("unknown section [%s]"),
 			         quote(0, section, strlen(section)));
 	}
-	iniparser_freedict(ini);
+	if (ini)
+		iniparser_freedict(ini);
 	places_free(&places);
 	return true;
 }

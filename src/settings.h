@@ -59,14 +59,19 @@ void settings_defaults(struct settings *s);
  * there is no candidate (no HOME). */
 char *settings_path(const char *given);
 
-/* Reads the file into s.  A missing file is fine unless `explicit` (given
- * with --config); path NULL reads nothing.  Bad values and unknown keys are
- * warnings naming the file and line (the diag's record), and keep the
- * value s had; a file iniparser cannot read (a BOM, a line over 1022
- * bytes, a line that is neither `key = value` nor `[section]`) and anything
- * but a regular file are errors naming the reason.  [keys] entries bind
- * keys through keymap_bind.  Returns false when the file could not be used
- * at all (then s and the key map are unchanged). */
+/* Reads the file into s.  The file is optional and only changes how the
+ * budget is shown, so whatever is wrong in it is a warning naming the file
+ * and line (the diag's record), and the rest still counts: a bad value or
+ * an unknown key keeps the value s had; a line iniparser would reject
+ * (neither `key = value` nor `[section]`, over 1022 bytes with its
+ * continuations) is left out; a UTF-8 BOM is skipped.  A file that cannot
+ * be used at all (NUL bytes, not a regular file, unreadable) is a warning
+ * and leaves s as it was; a missing file says nothing; path NULL reads
+ * nothing.  But when `explicit` (given with --config), a file that cannot
+ * be read, or is missing, is an error, and the result is false (then s and
+ * the key map are unchanged).  [keys] entries bind keys through
+ * keymap_bind.  Lines are left out through a temporary copy in $TMPDIR
+ * (else /tmp), since iniparser reads only named files. */
 bool settings_load(struct settings *s, const char *path, bool explicit,
                    struct diags *d);
 

@@ -136,15 +136,30 @@ if command -v script > /dev/null 2>&1; then
 			> "$TMP/tty-$lc" 2>&1 < /dev/null
 		expect_eq "$lc: the browser quits on Q" 0 "$?"
 	done
+	# The same hint as the status line's.
 	expect_eq "C: one message with the fix" 1 \
-		"$(grep -c "the locale is C: Chinese text is shown as <U+XXXX> escapes; set LANG=zh_CN.UTF-8" "$TMP/tty-C")"
+		"$(grep -c "the locale is C: Chinese text is shown as <U+XXXX> escapes; try LANG=C.UTF-8" "$TMP/tty-C")"
 	expect_eq "missing locale: one message with the fix" 1 \
-		"$(grep -c "the locale 'xx_YY.UTF-8' is not installed: .*'localedef -i xx_YY -f UTF-8 xx_YY.UTF-8'" "$TMP/tty-xx_YY.UTF-8")"
+		"$(grep -c "the locale 'xx_YY.UTF-8' is not installed: .*'localedef -i xx_YY -f UTF-8 xx_YY.UTF-8', or try LANG=C.UTF-8" "$TMP/tty-xx_YY.UTF-8")"
 	contains "missing locale: the screen shows escapes" "$TMP/tty-xx_YY.UTF-8" \
 		"<U+65B0><U+4E61><U+7ECF><U+6D4E>"
 else
 	ok "the browser on a terminal # SKIP script(1) is not installed"
 fi
+
+# A locale that is not installed was asked for: every mode says so, once,
+# naming the variable's locale (not LANG's when another one is missing).
+for mode in --check --dump --print-screen --help; do
+	LANG=xx_YY.UTF-8 "$YUSUAN" "$mode" "$XINXIANG" > /dev/null 2> "$TMP/missing.err"
+	expect_eq "missing locale, $mode: one message with the fix" 1 \
+		"$(grep -c "^yusuan: the locale 'xx_YY.UTF-8' is not installed: .*'localedef -i xx_YY -f UTF-8 xx_YY.UTF-8', or try LANG=C.UTF-8$" "$TMP/missing.err")"
+done
+LANG=en_US.UTF-8 LC_MESSAGES=xx_YY.UTF-8 "$YUSUAN" --check "$XINXIANG" > /dev/null 2> "$TMP/missing.err"
+contains "missing LC_MESSAGES locale: named" "$TMP/missing.err" \
+	"yusuan: the locale 'xx_YY.UTF-8' is not installed"
+# The C locale is a choice: only the browser on a terminal speaks of it.
+LANG=C "$YUSUAN" --check "$XINXIANG" > /dev/null 2> "$TMP/c.err"
+expect_eq "C: --check says nothing of the locale" 0 "$(wc -c < "$TMP/c.err")"
 
 # --- --check ----------------------------------------------------------------
 for l in zh_CN.UTF-8:UTF-8 zh_CN.GBK:GBK zh_CN.GB18030:GB18030; do

@@ -663,7 +663,7 @@ static void start(struct tui *t, struct budget *b, const struct settings *s)
 	tui_mark_ancestors(t);
 	t->views[t->nviews++] = tree_new(t);
 	if (text_locale_is_ascii())
-		tui_message(t, "%s", _("Cannot show Chinese in this locale: try LANG=C.UTF-8"));
+		tui_message(t, _("Cannot show Chinese in this locale: %s"), _(LOCALE_HINT));
 }
 
 static void finish(struct tui *t)
