@@ -117,12 +117,8 @@ char *tui_fit(const char *s, int cols, bool *cut)
 		*cut = wide;
 	if (!wide)
 		return safe;
-	fit = xmalloc(TEXT_FIT_UTF8CAP(cols));
-	text_fit_utf8(safe, cols, fit, TEXT_FIT_UTF8CAP(cols));
+	fit = text_cut(safe, cols);
 	free(safe);
-	/* text_fit pads where a wide character did not fit. */
-	for (size_t len = strlen(fit); len && fit[len - 1] == ' ';)
-		fit[--len] = '\0';
 	return fit;
 }
 

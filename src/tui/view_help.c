@@ -84,6 +84,9 @@ struct view *help_new(void)
 	grid_add(&h->g, ROLE_ROW, NULL, "", NULL, NULL, NULL);
 	grid_add(&h->g, ROLE_HEADER, NULL, _("In the search line"), NULL, NULL, NULL);
 	grid_add(&h->g, ROLE_ROW, NULL, "<Enter>", _("Stay at the match"), NULL, NULL);
+	/* TRANSLATORS: Enter pressed on an empty search line. */
+	grid_add(&h->g, ROLE_ROW, NULL, _("<Enter> alone"), _("Search again for the last text"),
+	         NULL, NULL);
 	grid_add(&h->g, ROLE_ROW, NULL, "<Esc>", _("Go back to where the search started"),
 	         NULL, NULL);
 	grid_add(&h->g, ROLE_ROW, NULL, "", NULL, NULL, NULL);

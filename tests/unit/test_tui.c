@@ -828,7 +828,7 @@ Test(tui, help_comes_from_the_key_map)
 	              "q                     Close this screen; quit at the top\n"
 	              "Q                     Quit at once\n",
 	              /* There is more below. */
-	              "                                                                 1-21/35  ? help");
+	              "                                                                 1-21/36  ? help");
 	assert_screen(screen_of("??", 80, 24), 24, root_top,
 	              "Total spending 17,419.04                                    1/7  GB18030  ? help");
 }
