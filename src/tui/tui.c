@@ -565,7 +565,9 @@ static void handle_key(struct tui *t, const struct key *k)
 		search_key(t, k);
 		return;
 	}
-	if (k->mouse != KM_NONE) {
+	a = keymap_lookup(k);
+	/* The wheel scrolls unless the config gave it an action. */
+	if (k->mouse != KM_NONE && a == ACT_NONE) {
 		top->ops->mouse(top, t, k);
 		return;
 	}
@@ -573,7 +575,6 @@ static void handle_key(struct tui *t, const struct key *k)
 		tui_pop(t);
 		return;
 	}
-	a = keymap_lookup(k);
 	if (a != ACT_NONE && !top->ops->action(top, t, a))
 		global_action(t, a);
 }

@@ -876,6 +876,29 @@ Test(tui, mouse_selects_drills_and_goes_up)
 	              "Total spending 17,419.04                                    1/7  GB18030  ? help");
 }
 
+/* The wheel bound to an action does that action instead of scrolling. */
+Test(tui, wheel_follows_rebinding)
+{
+	struct budget b;
+	struct settings s;
+	struct tui_options o = { .headless = true, .keys = "<WheelDown><WheelDown>",
+	                         .cols = 80, .rows = 24 };
+	const char *why;
+	char *got = NULL;
+	size_t len;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	settings_defaults(&s);
+	cr_assert(keymap_bind(ACT_DOWN, "<WheelDown> j <Down>", &why));
+	o.out = open_memstream(&got, &len);
+	cr_assert_eq(tui_run(&b, &s, &o), 0);
+	fclose(o.out);
+	budget_free(&b);
+	cr_assert(strstr(got, "3/7  GB18030  ? help"), "%s", got);
+	free(got);
+}
+
 /* ---- small terminals, bad text, locales ---- */
 
 /* The status line shows a figure whole or not at all, and the texts on its
