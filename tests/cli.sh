@@ -62,6 +62,10 @@ contains "bad config line: the findings view counts the messages" "$TMP/cfg.scre
 contains "bad config line: the findings view lists them" "$TMP/cfg.screen" \
 	"yusuan.ini:1  expected 'key = value' or '[section]', not '[display'"
 expect_eq "bad config line: headless, stderr has them once" 3 "$(wc -l < "$TMP/cfg.err")"
+XDG_CONFIG_HOME="$TMP/xdg" "$YUSUAN" --print-screen --keys '<F2><Enter>' "$XINXIANG" \
+	> "$TMP/cfg.screen" 2> /dev/null
+contains "bad config line: Enter on it says it is no table's" "$TMP/cfg.screen" \
+	"This message is not about a table of the budget"
 
 # A file the user named must be there.
 "$YUSUAN" --config="$TMP/none.ini" --check "$XINXIANG" > /dev/null 2> "$TMP/cfg.err"; rc=$?

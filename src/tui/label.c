@@ -84,6 +84,11 @@ static uint32_t diag_file(const struct tui *t, const struct diag *d)
 	return 0;
 }
 
+bool tui_diag_about_table(const struct tui *t, const struct diag *d)
+{
+	return diag_file(t, d) != 0;
+}
+
 struct department *tui_diag_department(const struct tui *t, const struct diag *d)
 {
 	uint32_t file = diag_file(t, d);

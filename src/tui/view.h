@@ -109,6 +109,9 @@ char *tui_origin_rows(const struct tui *t, struct origin at, uint32_t last);
  * whole, a row that made no node). */
 struct department *tui_diag_department(const struct tui *t, const struct diag *d);
 struct node *tui_diag_node(const struct tui *t, const struct diag *d);
+/* Whether the message is about a file read as a table of the budget (not
+ * the config file, nor a file that could not be read). */
+bool tui_diag_about_table(const struct tui *t, const struct diag *d);
 /* "file.csv:12" for a message ("file.csv" when about the whole file);
  * malloc'd, sanitised. */
 char *tui_diag_origin(const struct diag *d);

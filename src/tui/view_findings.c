@@ -147,9 +147,11 @@ static void jump(struct findings *fv, struct tui *t)
 		return;
 	n = e->diag ? tui_diag_node(t, e->diag) : e->finding->node;
 	if (!n) {
-		tui_message(t, "%s", !e->diag ? text_of(e) : e->diag->record
+		tui_message(t, "%s", !e->diag ? text_of(e)
+		            : !e->diag->record ? _("This message is about the file as a whole")
+		            : tui_diag_about_table(t, e->diag)
 		            ? _("No row of the tree was read from this record")
-		            : _("This message is about the file as a whole"));
+		            : _("This message is not about a table of the budget"));
 		return;
 	}
 	text = xstrdup(text_of(e));   /* the budget owns it; fv goes */
