@@ -67,6 +67,17 @@ XDG_CONFIG_HOME="$TMP/xdg" "$YUSUAN" --print-screen --keys '<F2><Enter>' "$XINXI
 contains "bad config line: Enter on it says it is no table's" "$TMP/cfg.screen" \
 	"This message is not about a table of the budget"
 
+# Two years of one department: the collection tells them apart by the
+# end of their folders.
+mkdir -p "$TMP/years/2022" "$TMP/years/2023"
+cp -r "$XINXIANG" "$TMP/years/2022/局"
+cp -r "$XINXIANG" "$TMP/years/2023/局"
+"$YUSUAN" --print-screen "$TMP/years" > "$TMP/years.screen" 2>&1
+check "same names: the tree shows each folder" \
+	grep -q "新乡经济技术开发区.* 2022/局  *2,852.11" "$TMP/years.screen"
+check "same names: the other one too" \
+	grep -q "新乡经济技术开发区.* 2023/局  *2,852.11" "$TMP/years.screen"
+
 # A file the user named must be there.
 "$YUSUAN" --config="$TMP/none.ini" --check "$XINXIANG" > /dev/null 2> "$TMP/cfg.err"; rc=$?
 expect_eq "--config with a missing file exits 2" 2 "$rc"

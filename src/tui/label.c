@@ -186,3 +186,113 @@ void tui_mark_ancestors(struct tui *t)
 			t->marked[out++] = t->marked[i];
 	t->nmarked = out;
 }
+
+/* ---- telling the departments of a collection apart ---- */
+
+/* The last `parts` names of the folder path dir (all of it when it has
+ * fewer), without the slashes that end it: where they start, and *len
+ * bytes. */
+static const char *dir_tail(const char *dir, int parts, size_t *len)
+{
+	const char *end = dir + strlen(dir), *p;
+
+	while (end > dir + 1 && end[-1] == '/')
+		end--;
+	p = end;
+	for (int i = 0; i < parts && p > dir; i++) {
+		while (p > dir && p[-1] == '/')
+			p--;
+		while (p > dir && p[-1] != '/')
+			p--;
+	}
+	*len = (size_t)(end - p);
+	return p;
+}
+
+static bool same_tail(const char *a, const char *b, int parts)
+{
+	size_t na, nb;
+	const char *ta = dir_tail(a, parts, &na), *tb = dir_tail(b, parts, &nb);
+
+	return na == nb && !memcmp(ta, tb, na);
+}
+
+/* Gives each of the n departments at l, whose names are alike, as much of
+ * the end of its folder as no other of them ends with: two years of one
+ * department ("2022/人社局", "2023/人社局") or two copies. */
+static void tell_apart(struct dept_label *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *dir = l[i].d->dir, *tail;
+		int parts = 1;
+		size_t len;
+
+		for (size_t j = 0; j < n; j++)
+			while (j != i && dir_tail(dir, parts, &len) != dir &&
+			       same_tail(dir, l[j].d->dir, parts))
+				parts++;
+		tail = dir_tail(dir, parts, &len);
+		l[i].folder = len ? xstrndup(tail, len) : NULL;
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct dept_label *)a)->name, ((const struct dept_label *)b)->name);
+}
+
+static int by_address(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct dept_label *)a)->d;
+	uintptr_t y = (uintptr_t)((const struct dept_label *)b)->d;
+
+	return x < y ? -1 : x > y;
+}
+
+struct dept_label *tui_label_departments(const struct budget *b, int cols)
+{
+	struct dept_label *l = xreallocarray(NULL, b->ndepts ? b->ndepts : 1, sizeof *l);
+
+	for (size_t i = 0; i < b->ndepts; i++) {
+		const char *name = tui_node_name(b->depts[i]->node);
+
+		l[i] = (struct dept_label){
+			.d = b->depts[i],
+			.name = cols > 0 ? tui_fit(name, cols, NULL) : text_sanitize(name, strlen(name)),
+		};
+	}
+	qsort(l, b->ndepts, sizeof *l, by_name);
+	for (size_t i = 0, j; i < b->ndepts; i = j) {
+		for (j = i + 1; j < b->ndepts && !by_name(&l[i], &l[j]); j++)
+			;
+		if (j - i > 1)
+			tell_apart(l + i, j - i);
+	}
+	qsort(l, b->ndepts, sizeof *l, by_address);
+	return l;
+}
+
+const struct dept_label *tui_dept_label(const struct dept_label *l, size_t n,
+                                        const struct department *d)
+{
+	struct dept_label key = { .d = d };
+
+	return d && n ? bsearch(&key, l, n, sizeof *l, by_address) : NULL;
+}
+
+char *tui_dept_text(const char *name, const char *folder)
+{
+	/* TRANSLATORS: a department's name, then the end of its folder,
+	 * which tells it from another department of the same name:
+	 * "测试局 (2023/测试局)". */
+	return folder ? xasprintf(_("%s (%s)"), name, folder) : xstrdup(name);
+}
+
+void tui_dept_labels_free(struct dept_label *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(l[i].name);
+		free(l[i].folder);
+	}
+	free(l);
+}

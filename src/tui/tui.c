@@ -657,6 +657,10 @@ static void start(struct tui *t, struct budget *b, const struct settings *s)
 	*t = (struct tui){ .b = b, .set = *s };
 	parse_fixed_keys();
 	t->search = search_new(b->root);
+	if (b->ndepts > 1) {
+		t->ndepts = b->ndepts;
+		t->depts = tui_label_departments(b, 0);
+	}
 	tui_mark_ancestors(t);
 	t->views[t->nviews++] = tree_new(t);
 	if (text_locale_is_ascii())
@@ -674,6 +678,7 @@ static void finish(struct tui *t)
 	}
 	search_free(t->search);
 	free(t->marked);
+	tui_dept_labels_free(t->depts, t->ndepts);
 	free(t->message);
 	free(t->caption);
 }

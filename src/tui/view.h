@@ -60,6 +60,8 @@ struct tui {
 	char *message;                 /* until the next key; owned */
 	char *caption;                 /* --play caption; owned */
 	bool quit;
+	struct dept_label *depts;      /* a collection's departments, by address */
+	size_t ndepts;
 	const struct node **marked;    /* nodes with a flagged node below, sorted */
 	size_t nmarked;
 };
@@ -109,6 +111,23 @@ char *tui_origin_rows(const struct tui *t, struct origin at, uint32_t last);
  * whole, a row that made no node). */
 struct department *tui_diag_department(const struct tui *t, const struct diag *d);
 struct node *tui_diag_node(const struct tui *t, const struct diag *d);
+/* How a collection names a department: its name (cut to some columns or
+ * whole), sanitised, and when other departments' names are alike, the end
+ * of its folder that tells it apart (else NULL). */
+struct dept_label {
+	const struct department *d;
+	char *name;
+	char *folder;
+};
+/* A label for each of b's departments, names cut to cols columns (0: whole);
+ * tui_dept_label finds one (NULL for none). */
+struct dept_label *tui_label_departments(const struct budget *b, int cols);
+const struct dept_label *tui_dept_label(const struct dept_label *l, size_t n,
+                                        const struct department *d);
+void tui_dept_labels_free(struct dept_label *l, size_t n);
+/* "name (folder)", or name when folder is NULL (malloc'd). */
+char *tui_dept_text(const char *name, const char *folder);
+
 /* Whether the message is about a file read as a table of the budget (not
  * the config file, nor a file that could not be read). */
 bool tui_diag_about_table(const struct tui *t, const struct diag *d);

@@ -20,14 +20,6 @@
 #define PREVIEW_MIN_BODY 10   /* smaller bodies show no preview */
 #define DEPT_COLS 16   /* columns of a department's name in the list */
 
-/* How a collection's list names a department. */
-struct dept_label {
-	const struct department *d;
-	char *name;     /* its name cut to DEPT_COLS, sanitised */
-	char *folder;   /* the end of its folder that tells it from the other
-	                   departments whose names cut alike, or NULL */
-};
-
 /* A row: a loading message or a finding. */
 struct entry {
 	enum severity sev;
@@ -49,12 +41,7 @@ struct findings {
  * folder when that tells it apart (malloc'd, not sanitised). */
 static char *dept_text(const struct dept_label *l, bool cut)
 {
-	const char *name = cut ? l->name : tui_node_name(l->d->node);
-
-	/* TRANSLATORS: a department's name, then the end of its folder,
-	 * which tells it from another department of the same name:
-	 * "测试局 (2023/测试局)". */
-	return l->folder ? xasprintf(_("%s (%s)"), name, l->folder) : xstrdup(name);
+	return tui_dept_text(cut ? l->name : tui_node_name(l->d->node), l->folder);
 }
 
 /* Where the selected entry's figures or message came from, after its
@@ -200,11 +187,7 @@ static void findings_free(struct view *v)
 
 	grid_free(&fv->g);
 	free(fv->e);
-	for (size_t i = 0; i < fv->ndepts; i++) {
-		free(fv->depts[i].name);
-		free(fv->depts[i].folder);
-	}
-	free(fv->depts);
+	tui_dept_labels_free(fv->depts, fv->ndepts);
 	free(fv);
 }
 
@@ -231,91 +214,6 @@ static void collect(struct findings *fv, const struct budget *b)
 	}
 }
 
-/* ---- telling the departments of a collection apart ---- */
-
-/* The last `parts` names of the folder path dir (all of it when it has
- * fewer), without the slashes that end it: where they start, and *len
- * bytes. */
-static const char *dir_tail(const char *dir, int parts, size_t *len)
-{
-	const char *end = dir + strlen(dir), *p;
-
-	while (end > dir + 1 && end[-1] == '/')
-		end--;
-	p = end;
-	for (int i = 0; i < parts && p > dir; i++) {
-		while (p > dir && p[-1] == '/')
-			p--;
-		while (p > dir && p[-1] != '/')
-			p--;
-	}
-	*len = (size_t)(end - p);
-	return p;
-}
-
-static bool same_tail(const char *a, const char *b, int parts)
-{
-	size_t na, nb;
-	const char *ta = dir_tail(a, parts, &na), *tb = dir_tail(b, parts, &nb);
-
-	return na == nb && !memcmp(ta, tb, na);
-}
-
-/* Gives each of the n departments at l, whose names cut alike, as much of
- * the end of its folder as no other of them ends with: two years of one
- * department ("2022/人社局", "2023/人社局") or two copies. */
-static void tell_apart(struct dept_label *l, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *dir = l[i].d->dir, *tail;
-		int parts = 1;
-		size_t len;
-
-		for (size_t j = 0; j < n; j++)
-			while (j != i && dir_tail(dir, parts, &len) != dir &&
-			       same_tail(dir, l[j].d->dir, parts))
-				parts++;
-		tail = dir_tail(dir, parts, &len);
-		l[i].folder = len ? xstrndup(tail, len) : NULL;
-	}
-}
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct dept_label *)a)->name, ((const struct dept_label *)b)->name);
-}
-
-static int by_address(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)((const struct dept_label *)a)->d;
-	uintptr_t y = (uintptr_t)((const struct dept_label *)b)->d;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Names every department of a collection for the list: its name cut
- * short, and when others' cut alike, its folder too. */
-static void label_departments(struct findings *fv, const struct budget *b)
-{
-	fv->ndepts = b->ndepts;
-	fv->depts = xreallocarray(NULL, b->ndepts, sizeof *fv->depts);
-	for (size_t i = 0; i < b->ndepts; i++) {
-		const struct department *d = b->depts[i];
-
-		fv->depts[i] = (struct dept_label){
-			.d = d, .name = tui_fit(tui_node_name(d->node), DEPT_COLS, NULL)
-		};
-	}
-	qsort(fv->depts, fv->ndepts, sizeof *fv->depts, by_name);
-	for (size_t i = 0, j; i < fv->ndepts; i = j) {
-		for (j = i + 1; j < fv->ndepts && !by_name(&fv->depts[i], &fv->depts[j]); j++)
-			;
-		if (j - i > 1)
-			tell_apart(fv->depts + i, j - i);
-	}
-	qsort(fv->depts, fv->ndepts, sizeof *fv->depts, by_address);
-}
-
 /* The department of each entry in a collection.  A message's is looked up
  * by its file's path (through all the files): once for each run of
  * messages about one file, as a province has thousands of files. */
@@ -326,19 +224,18 @@ static void find_departments(struct findings *fv, struct tui *t)
 
 	for (size_t i = 0; i < fv->n; i++) {
 		struct entry *e = &fv->e[i];
-		struct dept_label key = {0};
+		const struct department *d;
 
 		if (e->finding) {
-			key.d = e->finding->node ? node_department(e->finding->node) : NULL;
+			d = e->finding->node ? node_department(e->finding->node) : NULL;
 		} else {
 			if (!file || !e->diag->file || strcmp(file, e->diag->file)) {
 				msg_dept = tui_diag_department(t, e->diag);
 				file = e->diag->file;
 			}
-			key.d = msg_dept;
+			d = msg_dept;
 		}
-		if (key.d)
-			e->dept = bsearch(&key, fv->depts, fv->ndepts, sizeof *fv->depts, by_address);
+		e->dept = tui_dept_label(fv->depts, fv->ndepts, d);
 	}
 }
 
@@ -350,7 +247,8 @@ struct view *findings_new(struct tui *t)
 	grid_init(&fv->g, true);
 	collect(fv, t->b);
 	if (t->b->ndepts > 1) {
-		label_departments(fv, t->b);
+		fv->ndepts = t->b->ndepts;
+		fv->depts = tui_label_departments(t->b, DEPT_COLS);
 		find_departments(fv, t);
 	}
 	for (size_t i = 0; i < fv->n; i++) {

@@ -235,9 +235,14 @@ static void row_texts(const struct tui *t, const struct node *n, struct row *r)
 	const char *extra = NULL;
 	char *owned = NULL;
 
+	const struct dept_label *l = n->kind == NODE_DEPARTMENT
+	        ? tui_dept_label(t->depts, t->ndepts, node_department(n)) : NULL;
+
 	r->code = text_sanitize(n->code, strlen(n->code));
 	r->name = text_sanitize(tui_node_name(n), strlen(tui_node_name(n)));
-	if (n->kind == NODE_PROJECT)
+	if (l && l->folder)   /* departments of the same name: which folder */
+		extra = l->folder;
+	else if (n->kind == NODE_PROJECT)
 		extra = project_type_name(n->sub);
 	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
 		extra = node_value(n);
