@@ -85,11 +85,12 @@ static size_t file_name_bytes(const char *place, const char *o)
 	return colon ? (size_t)(colon - o) : strlen(o);
 }
 
-/* Adds a row of label and the origin at. */
+/* Adds a row of label and the origin at (rows at.record to last when
+ * last is not 0). */
 static void add_origin(struct tui *t, struct grid *g, const void *ref, const char *label,
-                       struct origin at)
+                       struct origin at, uint32_t last)
 {
-	char *o = tui_origin(t, at);
+	char *o = tui_origin_rows(t, at, last);
 
 	grid_add(g, ROLE_ROW, ref, label, o, NULL, NULL)->head = file_name_bytes(o, o);
 	free(o);
@@ -130,9 +131,9 @@ static void add_findings(struct tui *t, struct detail *d)
 		         _("Finding"), f->text, NULL, NULL);
 		/* A line for each figure compared: each is shortened in its own
 		 * file name when the line is narrow. */
-		add_origin(t, &d->g, f, "", f->a);
+		add_origin(t, &d->g, f, "", f->a, f->a_last);
 		if (f->b.file)
-			add_origin(t, &d->g, f, "", f->b);
+			add_origin(t, &d->g, f, "", f->b, f->b_last);
 	}
 }
 
@@ -189,7 +190,7 @@ static void build(struct detail *d, struct tui *t)
 	if (n->kind != NODE_INDICATOR && n->kind != NODE_PROJECT && note)
 		grid_add(g, ROLE_ROW, NULL, _("Note"), note, NULL, NULL);
 	if (n->file)
-		add_origin(t, g, NULL, _("Source"), node_origin(n));
+		add_origin(t, g, NULL, _("Source"), node_origin(n), 0);
 	if (n->flags) {
 		char *f = flags_text(n);
 

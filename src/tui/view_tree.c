@@ -628,11 +628,13 @@ struct columns {
 	char code_head[64], name_head[64], amount_head[64];
 };
 
-static const char *sort_mark(const struct tui *t, enum sort_key key)
+/* The arrow after the heading of the column the list is sorted by; none
+ * on a list that keeps its own order. */
+static const char *sort_mark(const struct tree *tr, const struct tui *t, enum sort_key key)
 {
 	bool down = (key == SORT_AMOUNT) != t->set.reverse;
 
-	if (t->set.sort != key)
+	if (t->set.sort != key || !sortable(tr->cur))
 		return "";
 	if (screen_ascii())
 		return down ? " v" : " ^";
@@ -653,10 +655,10 @@ static void layout(const struct tree *tr, struct tui *t, struct columns *c)
 
 	*c = (struct columns){ .code = tr->code_w, .extra = tr->extra_w,
 	                       .share = tr->shares ? SHARE_COLS : 0 };
-	snprintf(c->code_head, sizeof c->code_head, "%s%s", _("Code"), sort_mark(t, SORT_CODE));
-	snprintf(c->name_head, sizeof c->name_head, "%s%s", _("Name"), sort_mark(t, SORT_NAME));
+	snprintf(c->code_head, sizeof c->code_head, "%s%s", _("Code"), sort_mark(tr, t, SORT_CODE));
+	snprintf(c->name_head, sizeof c->name_head, "%s%s", _("Name"), sort_mark(tr, t, SORT_NAME));
 	snprintf(c->amount_head, sizeof c->amount_head, "%s%s", unit_label(t),
-	         sort_mark(t, SORT_AMOUNT));
+	         sort_mark(tr, t, SORT_AMOUNT));
 	if (c->code && text_width(c->code_head) > c->code)
 		c->code = text_width(c->code_head);
 	if (tr->amount_w) {
@@ -859,7 +861,11 @@ static void draw_status(struct tree *tr, struct tui *t)
 		{ COL_PROJECT, N_("Projects") },
 	};
 	const struct node *n = tr->cur;
-	const struct figure *total = figure_near(n, COL_TOTAL, NULL);
+	/* A department's 合计 is its 支出总表's: another table's (政府性基金,
+	 * 收入) is only a part, and unnamed here it would pass for the whole. */
+	const struct figure *total = n->kind == NODE_DEPARTMENT || n->kind == NODE_COLLECTION
+	                             ? node_figure(n, TK_SPENDING, COL_TOTAL)
+	                             : figure_near(n, COL_TOTAL, NULL);
 	char fig[3][FIGURE_SIZE], left[3 * FIGURE_SIZE], pos[32] = "", enc[32] = "", help[64];
 	char amount[AMOUNT_FMT_SIZE], full[160], no_pos[160];
 	const char *all[3] = { full, no_pos, help }, *right[3], *none = "";

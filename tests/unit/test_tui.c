@@ -192,14 +192,14 @@ static void assert_screen(char *got, int rows, const char *top, const char *stat
 
 static const char root_top[] =
 	"028 测试局\n"
-	"  Name                                                                10k yuan ↓\n"
+	"  Name                                                                  10k yuan\n"
 	"  Income\n"
 	". Spending by function                                                 17,419.04\n"
 	"  Spending by economic class\n"
 	". Units and projects\n"
 	"  \"Three public\" expenses\n"
 	"  Department performance targets\n"
-	"  Check results                                            2 findings\n";
+	"  Check results                                             2 findings\n";
 
 static const char func_top[] =
 	"028 测试局 › Spending by function\n"
@@ -577,7 +577,7 @@ Test(tui, loading_messages_are_listed_first_and_lead_to_their_row)
 	 * as the worst of them is in the list. */
 	o.keys = "";
 	cr_assert_eq(run(&b, &o, &got), 0);
-	cr_assert(strstr(got, "\n! Check results                        2 findings, 4 loading messages\n"),
+	cr_assert(strstr(got, "\n! Check results                         2 findings, 4 loading messages\n"),
 	          "%s", got);
 	free(got);
 	budget_free(&b);
@@ -874,6 +874,29 @@ Test(tui, mouse_selects_drills_and_goes_up)
 	/* Clicks outside the rows do nothing; the wheel moves the view. */
 	assert_screen(screen_of("<Click:5,20><WheelDown><WheelUp>", 80, 24), 24, root_top,
 	              "Total spending 17,419.04                                    1/7  GB18030  ? help");
+}
+
+/* Another table's 合计 on the department (政府性基金表's, 0.00) is not
+ * its total: without a 支出总表 合计 the status line shows the headline. */
+Test(tui, department_status_ignores_other_tables_totals)
+{
+	struct budget b;
+	struct settings s;
+	struct tui_options o = { .headless = true, .keys = "", .cols = 80, .rows = 24 };
+	char *got = NULL;
+	size_t len;
+
+	use_locale("C.UTF-8");
+	build(&b, "测试局", "项目");
+	node_add_figure(&b, b.root, TK_GOVFUND, COL_TOTAL, 0, at(1, 30));
+	node_add_figure(&b, b.root, TK_GOVFUND, COL_BASIC, 0, at(1, 30));
+	settings_defaults(&s);
+	o.out = open_memstream(&got, &len);
+	cr_assert_eq(tui_run(&b, &s, &o), 0);
+	fclose(o.out);
+	budget_free(&b);
+	cr_assert(strstr(got, "\nTotal spending 17,419.04 "), "%s", got);
+	free(got);
 }
 
 /* The wheel bound to an action does that action instead of scrolling. */
