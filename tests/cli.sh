@@ -78,6 +78,20 @@ check "same names: the tree shows each folder" \
 check "same names: the other one too" \
 	grep -q "新乡经济技术开发区.* 2023/局  *2,852.11" "$TMP/years.screen"
 
+# A loading message belongs to its department, also when its file gave
+# no table (an empty file): the findings name it, and the department's
+# row leads to it with a dot.  The config file's messages belong to none.
+"$YUSUAN" --print-screen "$XINXIANG" "$top_srcdir/tests/bad/empty" > "$TMP/msg.screen" 2>&1
+check "message of an empty file: its department is marked" \
+	grep -q "^\. 测试局 " "$TMP/msg.screen"
+"$YUSUAN" --print-screen --keys v "$XINXIANG" "$top_srcdir/tests/bad/empty" \
+	> "$TMP/msg.screen" 2>&1
+check "message of an empty file: the findings name its department" \
+	grep -q "^!  测试局  *a.csv  *the file is empty" "$TMP/msg.screen"
+XDG_CONFIG_HOME="$TMP/xdg" "$YUSUAN" --print-screen "$XINXIANG" > "$TMP/msg.screen" 2>&1
+check "config messages are no department's" \
+	eval '! grep -q "loading message" "$TMP/msg.screen"'
+
 # A file the user named must be there.
 "$YUSUAN" --config="$TMP/none.ini" --check "$XINXIANG" > /dev/null 2> "$TMP/cfg.err"; rc=$?
 expect_eq "--config with a missing file exits 2" 2 "$rc"

@@ -75,13 +75,83 @@ char *tui_diag_origin(const struct diag *d)
 	return d->file ? file_place(d->file, d->record, 0) : xstrdup("");
 }
 
+/* ---- where the loading messages belong ---- */
+
+/* What tui_place_messages sorts and looks up: b's files by path, its
+ * departments by folder. */
+struct keyed {
+	const char *key;
+	size_t len;
+	uint32_t index;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static uint32_t find_key(const struct keyed *v, size_t n, const char *key, size_t len)
+{
+	struct keyed want = { key, len, 0 };
+	const struct keyed *k = n ? bsearch(&want, v, n, sizeof *v, by_key) : NULL;
+
+	return k ? k->index : 0;
+}
+
+void tui_place_messages(struct tui *t)
+{
+	const struct budget *b = t->b;
+	struct keyed *files = xreallocarray(NULL, b->nfiles ? b->nfiles : 1, sizeof *files);
+	struct keyed *dirs = xreallocarray(NULL, b->ndepts ? b->ndepts : 1, sizeof *dirs);
+
+	for (size_t i = 1; i < b->nfiles; i++)
+		files[i - 1] = (struct keyed){ b->files[i].path, strlen(b->files[i].path), (uint32_t)i };
+	qsort(files, b->nfiles ? b->nfiles - 1 : 0, sizeof *files, by_key);
+	for (size_t i = 0; i < b->ndepts; i++) {
+		size_t len = strlen(b->depts[i]->dir);
+
+		while (len > 1 && b->depts[i]->dir[len - 1] == '/')
+			len--;
+		/* index + 1: 0 stands for none */
+		dirs[i] = (struct keyed){ b->depts[i]->dir, len, (uint32_t)i + 1 };
+	}
+	qsort(dirs, b->ndepts, sizeof *dirs, by_key);
+	t->places = xreallocarray(NULL, b->diags.n ? b->diags.n : 1, sizeof *t->places);
+	for (size_t i = 0; i < b->diags.n; i++) {
+		const char *file = b->diags.v[i].file, *slash = file ? strrchr(file, '/') : NULL;
+		struct message_place *p = &t->places[i];
+		uint32_t dir;
+
+		p->file = file ? find_key(files, b->nfiles ? b->nfiles - 1 : 0, file, strlen(file)) : 0;
+		p->dept = p->file ? b->files[p->file].dept : NULL;
+		/* A file of a package that gave no table (empty, a workbook, no
+		 * table) belongs to the package's department all the same. */
+		if (!p->dept && slash && (dir = find_key(dirs, b->ndepts, file, (size_t)(slash - file))))
+			p->dept = b->depts[dir - 1];
+		/* A message about no file, in a budget of one department. */
+		if (!p->dept && (!file || !*file) && b->root && b->root->kind == NODE_DEPARTMENT)
+			p->dept = b->root->u.dept;
+	}
+	free(files);
+	free(dirs);
+}
+
+static const struct message_place *place_of(const struct tui *t, const struct diag *d)
+{
+	size_t i = (size_t)(d - t->b->diags.v);
+
+	return t->places && d >= t->b->diags.v && i < t->b->diags.n ? &t->places[i] : NULL;
+}
+
 /* The message's file as an index of b->files, 0 when it is not one. */
 static uint32_t diag_file(const struct tui *t, const struct diag *d)
 {
-	for (size_t i = 1; d->file && i < t->b->nfiles; i++)
-		if (!strcmp(t->b->files[i].path, d->file))
-			return (uint32_t)i;
-	return 0;
+	const struct message_place *p = place_of(t, d);
+
+	return p ? p->file : 0;
 }
 
 bool tui_diag_about_table(const struct tui *t, const struct diag *d)
@@ -91,9 +161,9 @@ bool tui_diag_about_table(const struct tui *t, const struct diag *d)
 
 struct department *tui_diag_department(const struct tui *t, const struct diag *d)
 {
-	uint32_t file = diag_file(t, d);
+	const struct message_place *p = place_of(t, d);
 
-	return file ? t->b->files[file].dept : NULL;
+	return p ? p->dept : NULL;
 }
 
 static bool read_from(const struct node *n, struct origin at)
@@ -157,18 +227,23 @@ char tui_flag(const struct tui *t, const struct node *n, enum color_role *role)
 	return ' ';
 }
 
-/* Collects the ancestors of every flagged node (with repeats). */
+/* Marks p and its ancestors (with repeats). */
+static void mark_up(struct tui *t, const struct node *p, size_t *cap)
+{
+	for (; p; p = p->parent) {
+		if (t->nmarked == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			t->marked = xreallocarray(t->marked, *cap, sizeof *t->marked);
+		}
+		t->marked[t->nmarked++] = p;
+	}
+}
+
+/* Collects the ancestors of every flagged node. */
 static void collect_marked(struct tui *t, const struct node *n, size_t *cap)
 {
-	if (n->flags & NODE_MARKS) {
-		for (const struct node *p = n->parent; p; p = p->parent) {
-			if (t->nmarked == *cap) {
-				*cap = *cap ? *cap * 2 : 64;
-				t->marked = xreallocarray(t->marked, *cap, sizeof *t->marked);
-			}
-			t->marked[t->nmarked++] = p;
-		}
-	}
+	if (n->flags & NODE_MARKS)
+		mark_up(t, n->parent, cap);
 	for (uint32_t i = 0; i < n->nkids; i++)
 		collect_marked(t, n->kids[i], cap);
 }
@@ -178,6 +253,11 @@ void tui_mark_ancestors(struct tui *t)
 	size_t cap = 0, out = 0;
 
 	collect_marked(t, t->b->root, &cap);
+	/* A department's 核对结果 row is marked for the messages about its
+	 * files (view_tree.c): the rows above it lead there. */
+	for (size_t i = 0; t->places && i < t->b->diags.n; i++)
+		if (t->places[i].dept)
+			mark_up(t, t->places[i].dept->node, &cap);
 	if (!t->nmarked)
 		return;
 	qsort(t->marked, t->nmarked, sizeof *t->marked, compare_ptr);

@@ -661,6 +661,7 @@ static void start(struct tui *t, struct budget *b, const struct settings *s)
 		t->ndepts = b->ndepts;
 		t->depts = tui_label_departments(b, 0);
 	}
+	tui_place_messages(t);
 	tui_mark_ancestors(t);
 	t->views[t->nviews++] = tree_new(t);
 	if (text_locale_is_ascii())
@@ -679,6 +680,7 @@ static void finish(struct tui *t)
 	search_free(t->search);
 	free(t->marked);
 	tui_dept_labels_free(t->depts, t->ndepts);
+	free(t->places);
 	free(t->message);
 	free(t->caption);
 }

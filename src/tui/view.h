@@ -60,6 +60,10 @@ struct tui {
 	char *message;                 /* until the next key; owned */
 	char *caption;                 /* --play caption; owned */
 	bool quit;
+	struct message_place {         /* per loading message of b */
+		uint32_t file;             /* its file in b->files, 0: none */
+		struct department *dept;   /* the department it is about, or NULL */
+	} *places;
 	struct dept_label *depts;      /* a collection's departments, by address */
 	size_t ndepts;
 	const struct node **marked;    /* nodes with a flagged node below, sorted */
@@ -106,9 +110,14 @@ char *tui_node_label(const struct node *n);   /* "208 社会保障…", section 
 char *tui_origin(const struct tui *t, struct origin at);   /* "file.csv:12" */
 /* The same for rows at.record to last ("file.csv:9-23"; last 0: one row). */
 char *tui_origin_rows(const struct tui *t, struct origin at, uint32_t last);
-/* A loading message's department (NULL when its file was not read into
- * one), and the node read from its record (NULL when none: the file as a
- * whole, a row that made no node). */
+/* Where each loading message belongs (t->places), found once: messages
+ * are many in a province, and each is drawn and counted often. */
+void tui_place_messages(struct tui *t);
+/* A loading message's department: the one its file was read into, else
+ * the one whose package folder holds its file, else, for a message about
+ * no file, the budget's only department; NULL when none.  And the node
+ * read from its record (NULL when none: the file as a whole, a row that
+ * made no node). */
 struct department *tui_diag_department(const struct tui *t, const struct diag *d);
 struct node *tui_diag_node(const struct tui *t, const struct diag *d);
 /* How a collection names a department: its name (cut to some columns or

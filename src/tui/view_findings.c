@@ -214,27 +214,15 @@ static void collect(struct findings *fv, const struct budget *b)
 	}
 }
 
-/* The department of each entry in a collection.  A message's is looked up
- * by its file's path (through all the files): once for each run of
- * messages about one file, as a province has thousands of files. */
+/* The department of each entry in a collection. */
 static void find_departments(struct findings *fv, struct tui *t)
 {
-	const char *file = NULL;
-	const struct department *msg_dept = NULL;
-
 	for (size_t i = 0; i < fv->n; i++) {
 		struct entry *e = &fv->e[i];
-		const struct department *d;
+		const struct department *d = e->diag ? tui_diag_department(t, e->diag)
+		                             : e->finding->node ? node_department(e->finding->node)
+		                             : NULL;
 
-		if (e->finding) {
-			d = e->finding->node ? node_department(e->finding->node) : NULL;
-		} else {
-			if (!file || !e->diag->file || strcmp(file, e->diag->file)) {
-				msg_dept = tui_diag_department(t, e->diag);
-				file = e->diag->file;
-			}
-			d = msg_dept;
-		}
 		e->dept = tui_dept_label(fv->depts, fv->ndepts, d);
 	}
 }

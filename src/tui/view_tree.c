@@ -161,30 +161,6 @@ static void measure_amounts(struct tree *tr, const struct tui *t)
 		tr->amount_w = (int)strlen(buf);
 }
 
-/* The department a loading message is about: the one its file was read
- * into, else the one whose package folder holds the file (a file that is
- * empty, a workbook or no table is still part of its package), else the
- * budget's when it is one department (a message about no file). */
-static const struct department *message_department(const struct tui *t,
-                                                   const struct diag *g)
-{
-	const struct department *d = tui_diag_department(t, g);
-	const char *slash = g->file ? strrchr(g->file, '/') : NULL;
-
-	for (size_t i = 0; !d && slash && i < t->b->ndepts; i++) {
-		const char *dir = t->b->depts[i]->dir;
-		size_t len = strlen(dir);
-
-		while (len > 1 && dir[len - 1] == '/')
-			len--;
-		if (len == (size_t)(slash - g->file) && !strncmp(dir, g->file, len))
-			d = t->b->depts[i];
-	}
-	if (!d && t->b->root->kind == NODE_DEPARTMENT)
-		d = t->b->root->u.dept;
-	return d;
-}
-
 /* How many loading messages are about department d, and the most severe
  * of them in *worst (-1 when none). */
 static size_t department_messages(const struct tui *t, const struct department *d,
@@ -196,7 +172,7 @@ static size_t department_messages(const struct tui *t, const struct department *
 	for (size_t i = 0; i < t->b->diags.n; i++) {
 		const struct diag *g = &t->b->diags.v[i];
 
-		if (message_department(t, g) != d)
+		if (tui_diag_department(t, g) != d)
 			continue;
 		said++;
 		if ((int)g->sev > *worst)
