@@ -169,6 +169,24 @@ static void diags_prepend(struct diags *d, const struct diags *first)
 	*d = all;
 }
 
+/* The --keys text in UTF-8: a command line comes in the locale's
+ * encoding, so in a GBK terminal '/资产<Enter>' arrives as GBK bytes.
+ * NULL when it is UTF-8 already (or in an encoding yusuan does not
+ * read, whose bytes then get key_parse's message). */
+static char *keys_in_utf8(const char *keys)
+{
+	enum encoding e;
+	struct decoded text;
+
+	if (!encoding_parse_name(nl_langinfo(CODESET), &e) || e != ENC_GB18030)
+		return NULL;
+	struct decoder *dec = decoder_new();
+	char *utf8 = decode_bytes(dec, keys, strlen(keys), ENC_GB18030, &text) && !text.invalid
+	             ? xstrndup(text.utf8, text.len) : NULL;
+	decoder_free(dec);
+	return utf8;
+}
+
 static bool parse_screen(const char *s, int *cols, int *rows)
 {
 	char *end;
@@ -298,14 +316,17 @@ int main(int argc, char **argv)
 	if (interactive && locale_ok && text_locale_is_ascii())
 		say_locale_c();
 
-	char *file_keys = NULL;
+	char *owned_keys = to.keys ? keys_in_utf8(to.keys) : NULL;
+	if (owned_keys)
+		to.keys = owned_keys;
 	if (keys_file) {
+		free(owned_keys);
 		const char *why;
-		if (!tui_keys_from_file(keys_file, &file_keys, &why)) {
+		if (!tui_keys_from_file(keys_file, &owned_keys, &why)) {
 			out_printf(stderr, "yusuan: %s: %s\n", keys_file, why);
 			return EXIT_FATAL;
 		}
-		to.keys = file_keys;
+		to.keys = owned_keys;
 	}
 
 	struct settings set;
@@ -321,7 +342,7 @@ int main(int argc, char **argv)
 		report_messages(stderr, &cfg);
 	if (!cfg_ok) {
 		diags_free(&cfg);
-		free(file_keys);
+		free(owned_keys);
 		return EXIT_FATAL;
 	}
 	text_set_ambiguous_width(set.ambiguous_width);
@@ -371,7 +392,7 @@ int main(int argc, char **argv)
 	}
 	diags_free(&cfg);
 	free(samples[0]);
-	free(file_keys);
+	free(owned_keys);
 	classification_free(cls);
 	budget_free(&b);
 	return rc;

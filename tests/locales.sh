@@ -51,6 +51,16 @@ check "zh_CN.GBK: --help is GBK bytes, not UTF-8" \
 check "zh_CN.GB18030: --help is GB18030 bytes, not UTF-8" \
 	eval '! is_charset "$TMP/help-zh_CN.GB18030.raw" UTF-8'
 
+# --keys comes in the terminal's encoding: in GBK, Chinese to search for
+# is GBK bytes.
+for l in zh_CN.GBK:GBK zh_CN.GB18030:GB18030; do
+	lc=${l%%:*} cs=${l#*:}
+	run "$lc" "$cs" "keys-$lc" --print-screen --keys "$(printf '/资产<Enter>' | iconv -t "$cs")" \
+		"$ZHUMADIAN"
+	contains "$lc: --keys in the locale's encoding" "$TMP/keys-$lc" \
+		"  资产管理制度建立健全制度"
+done
+
 run en_US.UTF-8 UTF-8 help-en --help
 contains "en_US.UTF-8: --help in English" "$TMP/help-en" "Usage: yusuan [OPTION]... [PATH]..."
 contains "en_US.UTF-8: --help keeps its Chinese example" "$TMP/help-en" "'jj<Enter>/公益<Enter>'"
