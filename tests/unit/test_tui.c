@@ -583,7 +583,8 @@ Test(tui, loading_messages_are_listed_first_and_lead_to_their_row)
 	budget_free(&b);
 }
 
-Test(tui, long_texts_wrap_in_the_detail)
+/* The detail of an indicator at 40x12 whose target text is target. */
+static char *indicator_detail(const char *target)
 {
 	struct budget b;
 	struct tui_options o = { .keys = "jjj<Enter><Enter>jjj<Enter>jj<Enter><Enter>", .cols = 40,
@@ -594,11 +595,16 @@ Test(tui, long_texts_wrap_in_the_detail)
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
 	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
-	node_set_text(&b, g->kids[0], "please read this sentence which is much longer than forty columns",
-	              node_note(g->kids[0]));
+	node_set_text(&b, g->kids[0], target, node_note(g->kids[0]));
 	cr_assert_eq(run(&b, &o, &got), 0);
 	budget_free(&b);
-	assert_screen(got, 12,
+	return got;
+}
+
+Test(tui, long_texts_wrap_in_the_detail)
+{
+	assert_screen(indicator_detail("please read this sentence which is much longer than forty "
+	                               "columns"), 12,
 	              "Details: … › 提升职业技能水平\n"
 	              "提升职业技能水平\n"
 	              "Kind           Indicator\n"
@@ -616,20 +622,7 @@ Test(tui, long_texts_wrap_in_the_detail)
  * wrapping of a paragraph never starts a line with closing punctuation. */
 Test(tui, line_breaks_of_a_text_start_new_lines)
 {
-	struct budget b;
-	struct tui_options o = { .keys = "jjj<Enter><Enter>jjj<Enter>jj<Enter><Enter>", .cols = 40,
-	                         .rows = 12 };
-	char *got = NULL;
-	struct node *g;
-
-	use_locale("C.UTF-8");
-	build(&b, "测试局", "项目");
-	g = b.root->u.dept->sections[SEC_UNITS]->kids[0]->kids[0]->kids[2];
-	node_set_text(&b, g->kids[0], "①职业技能水平有效提升，参赛选手获奖；\r\n②满意。",
-	              node_note(g->kids[0]));
-	cr_assert_eq(run(&b, &o, &got), 0);
-	budget_free(&b);
-	assert_screen(got, 12,
+	assert_screen(indicator_detail("①职业技能水平有效提升，参赛选手获奖；\r\n②满意。"), 12,
 	              "Details: … › 提升职业技能水平\n"
 	              "提升职业技能水平\n"
 	              "Kind           Indicator\n"
