@@ -826,11 +826,12 @@ Test(tui, help_comes_from_the_key_map)
 	              "Total spending 17,419.04                                    1/7  GB18030  ? help");
 }
 
-Test(tui, help_follows_rebinding)
+/* The screen after keys, with names bound to action a. */
+static char *screen_rebound(const char *keys, enum action a, const char *names)
 {
 	struct budget b;
 	struct settings s;
-	struct tui_options o = { .headless = true, .keys = "<F1>", .cols = 80, .rows = 24 };
+	struct tui_options o = { .headless = true, .keys = keys, .cols = 80, .rows = 24 };
 	const char *why;
 	char *got = NULL;
 	size_t len;
@@ -838,11 +839,18 @@ Test(tui, help_follows_rebinding)
 	use_locale("C.UTF-8");
 	build(&b, "测试局", "项目");
 	settings_defaults(&s);
-	cr_assert(keymap_bind(ACT_HELP, "<F1>", &why));
+	cr_assert(keymap_bind(a, names, &why));
 	o.out = open_memstream(&got, &len);
 	cr_assert_eq(tui_run(&b, &s, &o), 0);
 	fclose(o.out);
 	budget_free(&b);
+	return got;
+}
+
+Test(tui, help_follows_rebinding)
+{
+	char *got = screen_rebound("<F1>", ACT_HELP, "<F1>");
+
 	cr_assert(strstr(got, "<F1>                  Show this help\n"), "%s", got);
 	cr_assert(strstr(got, "<F1> help\n"), "%s", got);
 	free(got);
@@ -895,22 +903,8 @@ Test(tui, department_status_ignores_other_tables_totals)
 /* The wheel bound to an action does that action instead of scrolling. */
 Test(tui, wheel_follows_rebinding)
 {
-	struct budget b;
-	struct settings s;
-	struct tui_options o = { .headless = true, .keys = "<WheelDown><WheelDown>",
-	                         .cols = 80, .rows = 24 };
-	const char *why;
-	char *got = NULL;
-	size_t len;
+	char *got = screen_rebound("<WheelDown><WheelDown>", ACT_DOWN, "<WheelDown> j <Down>");
 
-	use_locale("C.UTF-8");
-	build(&b, "测试局", "项目");
-	settings_defaults(&s);
-	cr_assert(keymap_bind(ACT_DOWN, "<WheelDown> j <Down>", &why));
-	o.out = open_memstream(&got, &len);
-	cr_assert_eq(tui_run(&b, &s, &o), 0);
-	fclose(o.out);
-	budget_free(&b);
 	cr_assert(strstr(got, "3/7  GB18030  ? help"), "%s", got);
 	free(got);
 }
