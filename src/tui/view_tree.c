@@ -182,17 +182,17 @@ static size_t department_messages(const struct tui *t, const struct department *
 }
 
 /* What the row of a department's 核对结果 says: its findings and the
- * loading messages about its files. */
-static char *findings_summary(const struct tui *t, const struct department *d)
+ * loading messages about its files, the most severe of those in *worst
+ * (-1 when none). */
+static char *findings_summary(const struct tui *t, const struct department *d, int *worst)
 {
 	size_t found = 0, said;
-	int worst;
 	char *a, *both;
 
 	for (size_t i = 0; i < t->b->nfindings; i++)
 		if (node_department(t->b->findings[i].node) == d)
 			found++;
-	said = department_messages(t, d, &worst);
+	said = department_messages(t, d, worst);
 	a = xasprintf(ngettext("%zu finding", "%zu findings", found), found);
 	if (!said)
 		return a;
@@ -205,11 +205,13 @@ static char *findings_summary(const struct tui *t, const struct department *d)
 }
 
 /* The code, name and value column of a node's row, sanitised (free
- * them). */
+ * them).  A 核对结果 row whose flag is unmarked (' ') is marked as its list
+ * marks the loading messages (the findings are marked on their own rows). */
 static void row_texts(const struct tui *t, const struct node *n, struct row *r)
 {
 	const char *extra = NULL;
 	char *owned = NULL;
+	int worst;
 
 	const struct dept_label *l = n->kind == NODE_DEPARTMENT
 	        ? tui_dept_label(t->depts, t->ndepts, node_department(n)) : NULL;
@@ -222,8 +224,13 @@ static void row_texts(const struct tui *t, const struct node *n, struct row *r)
 		extra = project_type_name(n->sub);
 	else if (n->kind == NODE_INDICATOR || n->kind == NODE_TEXT)
 		extra = node_value(n);
-	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS)
-		extra = owned = findings_summary(t, node_department(n));
+	else if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS) {
+		extra = owned = findings_summary(t, node_department(n), &worst);
+		if (r->flag == ' ' && worst >= 0) {
+			r->flag = worst == SEV_NOTE ? '~' : '!';
+			r->flag_role = worst == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
+		}
+	}
 	else if (n->kind == NODE_GROUP)
 		/* An empty group shows as "0 indicators", as ncdu counts items.
 		 * TRANSLATORS: how many indicators a group (成本指标, 产出指标, …)
@@ -560,18 +567,6 @@ static long permille(int64_t part, int64_t whole)
 	return p > 99999 ? 99999 : p < -99999 ? -99999 : (long)p;
 }
 
-/* The mark of a 核对结果 row: as its list marks the loading messages
- * (the findings are marked on their own rows). */
-static void messages_flag(const struct tui *t, const struct department *d, struct row *r)
-{
-	int worst;
-
-	if (!department_messages(t, d, &worst))
-		return;
-	r->flag = worst == SEV_NOTE ? '~' : '!';
-	r->flag_role = worst == SEV_NOTE ? ROLE_NOTE : ROLE_WARNING;
-}
-
 static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
 {
 	const struct node *n = kid(tr, i);
@@ -580,8 +575,6 @@ static void fill_row(struct tree *tr, struct tui *t, uint32_t i, struct row *r)
 	*r = (struct row){0};
 	r->flag = tui_flag(t, n, &r->flag_role);
 	row_texts(t, n, r);
-	if (n->kind == NODE_SECTION && n->sub == SEC_FINDINGS && r->flag == ' ')
-		messages_flag(t, node_department(n), r);
 	if (!amount_of(n, &fen))
 		return;
 	r->has_amount = true;
