@@ -104,12 +104,13 @@ static uint32_t find_key(const struct keyed *v, size_t n, const char *key, size_
 void tui_place_messages(struct tui *t)
 {
 	const struct budget *b = t->b;
-	struct keyed *files = xreallocarray(NULL, b->nfiles ? b->nfiles : 1, sizeof *files);
+	size_t nfiles = b->nfiles - 1;   /* files[0] is no file */
+	struct keyed *files = xreallocarray(NULL, b->nfiles, sizeof *files);
 	struct keyed *dirs = xreallocarray(NULL, b->ndepts ? b->ndepts : 1, sizeof *dirs);
 
 	for (size_t i = 1; i < b->nfiles; i++)
 		files[i - 1] = (struct keyed){ b->files[i].path, strlen(b->files[i].path), (uint32_t)i };
-	qsort(files, b->nfiles ? b->nfiles - 1 : 0, sizeof *files, by_key);
+	qsort(files, nfiles, sizeof *files, by_key);
 	for (size_t i = 0; i < b->ndepts; i++) {
 		size_t len = strlen(b->depts[i]->dir);
 
@@ -125,7 +126,7 @@ void tui_place_messages(struct tui *t)
 		struct message_place *p = &t->places[i];
 		uint32_t dir;
 
-		p->file = file ? find_key(files, b->nfiles ? b->nfiles - 1 : 0, file, strlen(file)) : 0;
+		p->file = file ? find_key(files, nfiles, file, strlen(file)) : 0;
 		p->dept = p->file ? b->files[p->file].dept : NULL;
 		/* A file of a package that gave no table (empty, a workbook, no
 		 * table) belongs to the package's department all the same. */
